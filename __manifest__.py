@@ -1,0 +1,34 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Helpdesk Engineer Appraisal",
+    "summary": "Score service orders and appraise after-sales engineers monthly",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Appraisals",
+    "website": "https://github.com/helpdesk-engineer-appraisal/helpdesk_engineer_appraisal",
+    "author": "Helpdesk Engineer Appraisal contributors",
+    "maintainers": [],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": [
+        "hr",
+        "helpdesk_mgmt",
+        "helpdesk_mgmt_timesheet",
+        "report_xlsx",
+    ],
+    "data": [
+        "security/helpdesk_engineer_appraisal_security.xml",
+        "security/ir.model.access.csv",
+        "data/helpdesk_difficulty_level_data.xml",
+        "views/helpdesk_difficulty_level_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_credit_views.xml",
+        "views/helpdesk_engineer_appraisal_menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "helpdesk_engineer_appraisal/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+}

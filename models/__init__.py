@@ -1,0 +1,4 @@
+from . import helpdesk_difficulty_level
+from . import helpdesk_ticket
+from . import helpdesk_ticket_participant
+from . import helpdesk_ticket_credit

@@ -1,0 +1,220 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..scoring import ROLE_ENGINEER
+
+SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    participant_ids = fields.One2many(
+        comodel_name="helpdesk.ticket.participant",
+        inverse_name="ticket_id",
+        string="Participants",
+        copy=False,
+    )
+    credit_ids = fields.One2many(
+        comodel_name="helpdesk.ticket.credit",
+        inverse_name="ticket_id",
+        string="Credits",
+        groups="helpdesk_engineer_appraisal.group_appraisal_engineer",
+    )
+    self_difficulty_id = fields.Many2one(
+        comodel_name="helpdesk.difficulty.level",
+        string="Self-rated Difficulty",
+        tracking=True,
+        copy=False,
+        index="btree_not_null",
+        help="Difficulty proposed by an engineer of the order once the work "
+        "is done.",
+    )
+    difficulty_id = fields.Many2one(
+        comodel_name="helpdesk.difficulty.level",
+        string="Final Difficulty",
+        tracking=True,
+        copy=False,
+        index="btree_not_null",
+        help="Difficulty set by the reviewing supervisor. Only reviewed orders "
+        "earn points.",
+    )
+    reviewer_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Reviewed by",
+        readonly=True,
+        copy=False,
+    )
+    review_date = fields.Datetime(
+        string="Reviewed on",
+        readonly=True,
+        copy=False,
+    )
+    rating_state = fields.Selection(
+        selection=[
+            ("to_rate", "To Rate"),
+            ("self_rated", "Self-rated"),
+            ("reviewed", "Reviewed"),
+        ],
+        compute="_compute_rating_state",
+        store=True,
+        index=True,
+        tracking=True,
+        string="Rating Status",
+    )
+    has_no_engineer = fields.Boolean(
+        string="No Engineer",
+        compute="_compute_has_no_engineer",
+        store=True,
+        help="The order has no engineer participant, so it earns nobody "
+        "anything.",
+    )
+    can_self_rate = fields.Boolean(compute="_compute_can_self_rate")
+
+    @api.depends("self_difficulty_id", "difficulty_id")
+    def _compute_rating_state(self):
+        for ticket in self:
+            if ticket.difficulty_id:
+                ticket.rating_state = "reviewed"
+            elif ticket.self_difficulty_id:
+                ticket.rating_state = "self_rated"
+            else:
+                ticket.rating_state = "to_rate"
+
+    @api.depends("participant_ids.role")
+    def _compute_has_no_engineer(self):
+        for ticket in self:
+            ticket.has_no_engineer = not ticket._engineer_participants()
+
+    @api.depends_context("uid")
+    @api.depends("participant_ids.role", "participant_ids.employee_id", "difficulty_id")
+    def _compute_can_self_rate(self):
+        user_employees = self.env.user.employee_ids
+        for ticket in self:
+            ticket.can_self_rate = not ticket.difficulty_id and bool(
+                ticket._engineer_participants().employee_id & user_employees
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets._add_assigned_engineers()
+        tickets.filtered("difficulty_id")._check_can_review()
+        tickets.filtered("self_difficulty_id")._check_can_self_rate()
+        return tickets
+
+    def write(self, vals):
+        if "difficulty_id" in vals:
+            reviewed = bool(vals["difficulty_id"])
+            vals = dict(
+                vals,
+                reviewer_id=self.env.user.id if reviewed else False,
+                review_date=fields.Datetime.now() if reviewed else False,
+            )
+        res = super().write(vals)
+        if vals.get("user_id"):
+            self._add_assigned_engineers()
+        # Checked on the written state; a refusal rolls the whole write back.
+        if "difficulty_id" in vals:
+            self._check_can_review()
+        if "self_difficulty_id" in vals:
+            self._check_can_self_rate()
+        return res
+
+    def action_accept_self_rating(self):
+        """Review the selected orders, keeping the engineers' self-rating."""
+        if any(ticket.rating_state != "self_rated" for ticket in self):
+            raise UserError(
+                self.env._("Only self-rated orders can be accepted as they are.")
+            )
+        for difficulty, tickets in self.grouped("self_difficulty_id").items():
+            tickets.difficulty_id = difficulty
+        return True
+
+    def action_reset_review(self):
+        """Send reviewed orders back to the engineers' self-rating."""
+        self.difficulty_id = False
+        return True
+
+    def _engineer_participants(self):
+        return self.participant_ids.filtered(lambda p: p.role == ROLE_ENGINEER)
+
+    def _add_assigned_engineers(self):
+        """Make the assigned user's employee an engineer of the order."""
+        tickets = self.filtered("user_id")
+        if not tickets:
+            return
+        # Users may not read other users' employees; only the link is needed.
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "in", tickets.user_id.ids),
+                    ("company_id", "in", tickets.company_id.ids),
+                ]
+            )
+        )
+        employee_by_user_company = {
+            (employee.user_id, employee.company_id): employee for employee in employees
+        }
+        new_participants = []
+        for ticket in tickets:
+            employee = employee_by_user_company.get((ticket.user_id, ticket.company_id))
+            if employee and employee not in ticket.participant_ids.employee_id:
+                new_participants.append(
+                    {
+                        "ticket_id": ticket.id,
+                        "employee_id": employee.id,
+                        "role": ROLE_ENGINEER,
+                    }
+                )
+        self.env["helpdesk.ticket.participant"].create(new_participants)
+
+    def _check_can_review(self):
+        """Only supervisors set the final difficulty, on orders with engineers."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._("Only appraisal supervisors can review the difficulty.")
+            )
+        without_engineer = self.filtered(
+            lambda t: t.difficulty_id and not t._engineer_participants()
+        )
+        if without_engineer:
+            raise UserError(
+                self.env._(
+                    "Add an engineer to order %(order)s before reviewing it: "
+                    "interns alone earn no points.",
+                    order=without_engineer[0].display_name,
+                )
+            )
+
+    def _check_can_self_rate(self):
+        """Only an engineer of the order self-rates it, and only before review."""
+        if self.env.su:
+            return
+        user_employees = self.env.user.employee_ids
+        not_engineer = self.filtered(
+            lambda t: not t._engineer_participants().employee_id & user_employees
+        )
+        if not_engineer:
+            raise AccessError(
+                self.env._(
+                    "Only an engineer taking part in order %(order)s can "
+                    "self-rate it.",
+                    order=not_engineer[0].display_name,
+                )
+            )
+        reviewed = self.filtered("difficulty_id")
+        if reviewed and not self.env.user.has_group(SUPERVISOR_GROUP):
+            raise UserError(
+                self.env._(
+                    "Order %(order)s is already reviewed; ask a supervisor to "
+                    "reset the review before changing the self-rating.",
+                    order=reviewed[0].display_name,
+                )
+            )

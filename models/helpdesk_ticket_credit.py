@@ -1,0 +1,142 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models, tools
+
+from .. import scoring
+
+
+class HelpdeskTicketCredit(models.Model):
+    """The points one participant earns from one service order.
+
+    Every value is a stored compute on the ticket and its work logs, so the
+    ORM recomputes all lines touched by a change in one batch, whatever field
+    changed: difficulty, participants, closing, duplicate mark or timesheets.
+    """
+
+    _name = "helpdesk.ticket.credit"
+    _description = "Engineer Credit"
+    _order = "period desc, employee_id, ticket_id"
+    _rec_name = "ticket_id"
+
+    participant_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.participant",
+        required=True,
+        readonly=True,
+        ondelete="cascade",
+    )
+    ticket_id = fields.Many2one(
+        related="participant_id.ticket_id",
+        store=True,
+        index=True,
+    )
+    employee_id = fields.Many2one(
+        related="participant_id.employee_id",
+        store=True,
+    )
+    role = fields.Selection(
+        related="participant_id.role",
+        store=True,
+    )
+    company_id = fields.Many2one(
+        related="participant_id.company_id",
+        store=True,
+        index=True,
+    )
+    difficulty_id = fields.Many2one(
+        related="ticket_id.difficulty_id",
+        string="Final Difficulty",
+    )
+    partner_id = fields.Many2one(
+        related="ticket_id.partner_id",
+        string="Customer",
+    )
+    share = fields.Float(
+        compute="_compute_credit",
+        store=True,
+        digits=(16, 4),
+        aggregator=None,
+        help="Part of the order's points that goes to this participant: "
+        "an even split between the engineers of the order.",
+    )
+    points = fields.Float(
+        compute="_compute_credit",
+        store=True,
+        digits=(16, 2),
+        help="Points earned: final difficulty x share, when the order is valid.",
+    )
+    is_valid = fields.Boolean(
+        string="Valid",
+        compute="_compute_credit",
+        store=True,
+    )
+    invalid_reason = fields.Selection(
+        selection=[
+            (scoring.REASON_DUPLICATE, "Duplicate of another order"),
+            (scoring.REASON_NOT_CLOSED, "Order not closed"),
+            (scoring.REASON_NOT_REVIEWED, "Difficulty pending review"),
+            (scoring.REASON_INTERN, "Interns earn no points"),
+            (scoring.REASON_NO_WORK_LOG, "No work log on the order"),
+        ],
+        string="Reason",
+        compute="_compute_credit",
+        store=True,
+        help="Why the order earns this participant nothing.",
+    )
+    period = fields.Date(
+        string="Month",
+        compute="_compute_credit",
+        store=True,
+        help="First day of the month the order was closed in, in the "
+        "employee's time zone. Credits count in this month's appraisal.",
+    )
+
+    _sql_constraints = [
+        (
+            "participant_unique",
+            "UNIQUE(participant_id)",
+            "A participant has a single credit line.",
+        ),
+    ]
+
+    def init(self):
+        # Appraisals read the credits of one month for many employees at once.
+        tools.create_index(
+            self.env.cr,
+            "helpdesk_ticket_credit_period_employee_index",
+            self._table,
+            ["period", "employee_id"],
+        )
+
+    @api.depends(
+        "role",
+        "employee_id.tz",
+        "ticket_id.difficulty_id.points",
+        "ticket_id.closed_date",
+        "ticket_id.stage_id.closed",
+        "ticket_id.duplicate_id",
+        "ticket_id.participant_ids.role",
+        "ticket_id.timesheet_ids.employee_id",
+    )
+    def _compute_credit(self):
+        for credit in self:
+            ticket = credit.ticket_id
+            engineers = ticket.participant_ids.filtered(
+                lambda p: p.role == scoring.ROLE_ENGINEER
+            )
+            share, points, reason = scoring.participant_credit(
+                role=credit.role,
+                engineer_count=len(engineers),
+                difficulty_points=ticket.difficulty_id.points or None,
+                is_closed=bool(ticket.stage_id.closed and ticket.closed_date),
+                is_duplicate=bool(ticket.duplicate_id),
+                has_work_log=credit.employee_id in ticket.timesheet_ids.employee_id,
+            )
+            credit.share = share
+            credit.points = points
+            credit.is_valid = not reason
+            credit.invalid_reason = reason
+            credit.period = (
+                scoring.closing_month(ticket.closed_date, credit.employee_id.tz)
+                if ticket.closed_date
+                else False
+            )
