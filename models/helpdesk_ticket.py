@@ -21,6 +21,7 @@ class HelpdeskTicket(models.Model):
         comodel_name="helpdesk.ticket.credit",
         inverse_name="ticket_id",
         string="Credits",
+        readonly=True,
         groups="helpdesk_engineer_appraisal.group_appraisal_engineer",
     )
     self_difficulty_id = fields.Many2one(

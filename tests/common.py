@@ -1,0 +1,162 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
+from datetime import datetime
+
+from odoo import Command
+
+from odoo.addons.base.tests.common import BaseCommon, new_test_user
+
+ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
+SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
+MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
+
+# A moment in the POLICY worked example's month, 2026-10.
+OCTOBER_CLOSING = datetime(2026, 10, 20, 9, 0)
+
+
+class AppraisalCommon(BaseCommon):
+    """A service department: a supervisor managing engineers A and B and an
+    intern, engineer C of another team, and an appraisal manager."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.level_simple = cls.env.ref(
+            "helpdesk_engineer_appraisal.difficulty_level_simple"
+        )
+        cls.level_standard = cls.env.ref(
+            "helpdesk_engineer_appraisal.difficulty_level_standard"
+        )
+        cls.level_hard = cls.env.ref("helpdesk_engineer_appraisal.difficulty_level_hard")
+        cls.level_very_hard = cls.env.ref(
+            "helpdesk_engineer_appraisal.difficulty_level_very_hard"
+        )
+        cls.stage_new = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.project = cls.env["project.project"].create(
+            {"name": "After-sales service", "allow_timesheets": True}
+        )
+        cls.team = cls.env["helpdesk.ticket.team"].create(
+            {
+                "name": "Field Service",
+                "allow_timesheet": True,
+                "default_project_id": cls.project.id,
+            }
+        )
+        cls.supervisor_user, cls.supervisor = cls._create_user_employee(
+            "supervisor", "Supervisor Sun", SUPERVISOR_GROUP
+        )
+        cls.engineer_a_user, cls.engineer_a = cls._create_user_employee(
+            "engineer_a", "Engineer A", ENGINEER_GROUP, manager=cls.supervisor
+        )
+        cls.engineer_b_user, cls.engineer_b = cls._create_user_employee(
+            "engineer_b", "Engineer B", ENGINEER_GROUP, manager=cls.supervisor
+        )
+        cls.engineer_c_user, cls.engineer_c = cls._create_user_employee(
+            "engineer_c", "Engineer C", ENGINEER_GROUP
+        )
+        cls.manager_user, cls.manager = cls._create_user_employee(
+            "appraisal_manager", "Manager Ma", MANAGER_GROUP
+        )
+        cls.intern = cls.env["hr.employee"].create(
+            {
+                "name": "Intern Li",
+                "employee_type": "trainee",
+                "parent_id": cls.supervisor.id,
+            }
+        )
+
+    @classmethod
+    def _create_user_employee(cls, login, name, group, manager=None):
+        user = new_test_user(
+            cls.env,
+            login=login,
+            name=name,
+            groups=f"base.group_user,{group}",
+            tz="UTC",
+        )
+        employee = cls.env["hr.employee"].create(
+            {
+                "name": name,
+                "user_id": user.id,
+                "parent_id": manager.id if manager else False,
+                "tz": "UTC",
+            }
+        )
+        return user, employee
+
+    @classmethod
+    def _create_tickets(
+        cls,
+        count=1,
+        engineers=(),
+        interns=(),
+        difficulty=None,
+        closed_at=OCTOBER_CLOSING,
+        work_logs=None,
+    ):
+        """Create ``count`` identical orders in one batch.
+
+        ``work_logs`` lists the employees who log time on each order
+        (default: every engineer). The rating is written as superuser: the
+        rating rules themselves are tested with real users elsewhere.
+        """
+        participants = [
+            Command.create({"employee_id": employee.id, "role": "engineer"})
+            for employee in engineers
+        ] + [
+            Command.create({"employee_id": employee.id, "role": "intern"})
+            for employee in interns
+        ]
+        tickets = cls.env["helpdesk.ticket"].create(
+            [
+                {
+                    "name": f"Printer repair {index}",
+                    "description": "Paper jam",
+                    "team_id": cls.team.id,
+                    "project_id": cls.project.id,
+                    "participant_ids": participants,
+                }
+                for index in range(count)
+            ]
+        )
+        logged = engineers if work_logs is None else work_logs
+        cls._log_work(tickets, logged)
+        if difficulty:
+            tickets.sudo().write(
+                {"self_difficulty_id": difficulty.id, "difficulty_id": difficulty.id}
+            )
+        if closed_at:
+            tickets.write({"stage_id": cls.stage_done.id})
+            tickets.write({"closed_date": closed_at})
+        return tickets
+
+    @classmethod
+    def _log_work(cls, tickets, employees):
+        cls.env["account.analytic.line"].create(
+            [
+                {
+                    "name": "On-site repair",
+                    "ticket_id": ticket.id,
+                    "project_id": ticket.project_id.id,
+                    "employee_id": employee.id,
+                    "unit_amount": 1.5,
+                    "date": "2026-10-20",
+                }
+                for ticket in tickets
+                for employee in employees
+            ]
+        )
+
+    @contextmanager
+    def assertRaisesText(self, exception, text):
+        """``assertRaises`` (which rolls the failed operation back) that also
+        checks the message shown to the user."""
+        with self.assertRaises(exception) as caught:
+            yield
+        self.assertIn(text, str(caught.exception))
+
+    @staticmethod
+    def _credit(ticket, employee):
+        return ticket.credit_ids.filtered(lambda c: c.employee_id == employee)
