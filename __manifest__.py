@@ -25,6 +25,7 @@
         "views/helpdesk_ticket_credit_views.xml",
         "views/helpdesk_engineer_appraisal_menus.xml",
     ],
+    "demo": ["demo/helpdesk_engineer_appraisal_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "helpdesk_engineer_appraisal/static/tests/tours/*.js",

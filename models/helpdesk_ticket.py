@@ -176,7 +176,7 @@ class HelpdeskTicket(models.Model):
 
     def _check_can_review(self):
         """Only supervisors set the final difficulty, on orders with engineers."""
-        if self.env.su:
+        if not self or self.env.su:
             return
         if not self.env.user.has_group(SUPERVISOR_GROUP):
             raise AccessError(
@@ -196,7 +196,7 @@ class HelpdeskTicket(models.Model):
 
     def _check_can_self_rate(self):
         """Only an engineer of the order self-rates it, and only before review."""
-        if self.env.su:
+        if not self or self.env.su:
             return
         user_employees = self.env.user.employee_ids
         not_engineer = self.filtered(

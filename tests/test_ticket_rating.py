@@ -157,6 +157,23 @@ class TestTicketRating(AppraisalCommon):
         ticket = Ticket.with_user(self.supervisor_user).create(vals)
         self.assertEqual(ticket.rating_state, "reviewed")
 
+    def test_engineer_creates_an_order_and_self_rates_it(self):
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.engineer_a_user)
+            .create(
+                {
+                    "name": "Toner leak",
+                    "description": "Toner on the floor",
+                    "team_id": self.team.id,
+                    "user_id": self.engineer_a_user.id,
+                    "self_difficulty_id": self.level_simple.id,
+                }
+            )
+        )
+        self.assertEqual(ticket.participant_ids.employee_id, self.engineer_a)
+        self.assertEqual(ticket.rating_state, "self_rated")
+
     def test_my_orders_to_rate_filter(self):
         Ticket = self.env["helpdesk.ticket"].with_user(self.engineer_a_user)
         domain = [

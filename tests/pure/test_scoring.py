@@ -1,0 +1,104 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Scoring formulas of POLICY.md, tested without Odoo.
+
+``scoring.py`` is loaded from its file so that the addon's package, which
+imports Odoo, is never imported here.
+"""
+
+import importlib.util
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+_SPEC = importlib.util.spec_from_file_location(
+    "scoring", Path(__file__).resolve().parents[2] / "scoring.py"
+)
+scoring = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(scoring)
+
+
+def credit(**overrides):
+    values = {
+        "role": scoring.ROLE_ENGINEER,
+        "engineer_count": 1,
+        "difficulty_points": 1.0,
+        "is_closed": True,
+        "is_duplicate": False,
+        "has_work_log": True,
+    }
+    values.update(overrides)
+    return scoring.participant_credit(**values)
+
+
+@pytest.mark.parametrize(
+    ("engineers", "share"), [(0, 0.0), (1, 1.0), (2, 0.5), (3, 1 / 3), (4, 0.25)]
+)
+def test_engineer_share_is_an_even_split(engineers, share):
+    assert scoring.engineer_share(engineers) == pytest.approx(share)
+
+
+def test_single_engineer_earns_the_whole_order():
+    assert credit(difficulty_points=1.5) == (1.0, 1.5, None)
+
+
+def test_two_engineers_and_an_intern_on_a_hard_order():
+    # POLICY 1: 0.75 + 0.75 + 0.
+    engineer = credit(engineer_count=2, difficulty_points=1.5)
+    intern = credit(role=scoring.ROLE_INTERN, engineer_count=2, difficulty_points=1.5)
+    assert engineer == (0.5, 0.75, None)
+    assert intern == (0.0, 0.0, scoring.REASON_INTERN)
+
+
+def test_worked_example_points():
+    # POLICY 5: 30 standard orders alone, 6 hard ones shared with B and an intern.
+    alone = credit(difficulty_points=1.0)[1]
+    shared = credit(engineer_count=2, difficulty_points=1.5)[1]
+    assert 30 * alone + 6 * shared == pytest.approx(34.5)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "reason"),
+    [
+        ({"is_duplicate": True}, scoring.REASON_DUPLICATE),
+        ({"is_closed": False}, scoring.REASON_NOT_CLOSED),
+        ({"difficulty_points": None}, scoring.REASON_NOT_REVIEWED),
+        ({"role": scoring.ROLE_INTERN}, scoring.REASON_INTERN),
+        ({"has_work_log": False}, scoring.REASON_NO_WORK_LOG),
+        # The first failing rule is the one reported.
+        ({"is_duplicate": True, "is_closed": False}, scoring.REASON_DUPLICATE),
+        ({"is_closed": False, "difficulty_points": None}, scoring.REASON_NOT_CLOSED),
+        ({"difficulty_points": None, "has_work_log": False}, scoring.REASON_NOT_REVIEWED),
+    ],
+)
+def test_invalid_orders_earn_nothing_with_a_reason(overrides, reason):
+    share, points, invalid_reason = credit(**overrides)
+    assert points == 0.0
+    assert invalid_reason == reason
+
+
+def test_pending_order_still_shows_the_share_it_would_earn():
+    assert credit(engineer_count=2, difficulty_points=None)[0] == 0.5
+
+
+def test_only_interns_earn_nothing():
+    assert credit(role=scoring.ROLE_INTERN, engineer_count=0) == (
+        0.0,
+        0.0,
+        scoring.REASON_INTERN,
+    )
+
+
+@pytest.mark.parametrize(
+    ("closed_at", "tz_name", "month"),
+    [
+        (datetime(2026, 10, 31, 16, 30), "Asia/Shanghai", date(2026, 11, 1)),
+        (datetime(2026, 10, 31, 16, 30), "UTC", date(2026, 10, 1)),
+        (datetime(2026, 10, 31, 16, 30), None, date(2026, 10, 1)),
+        (datetime(2026, 10, 1, 0, 0), "America/New_York", date(2026, 9, 1)),
+        (datetime(2026, 12, 31, 23, 59), "UTC", date(2026, 12, 1)),
+    ],
+)
+def test_closing_month_in_the_local_time_zone(closed_at, tz_name, month):
+    assert scoring.closing_month(closed_at, tz_name) == month
