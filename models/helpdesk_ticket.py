@@ -72,7 +72,9 @@ class HelpdeskTicket(models.Model):
         help="The order has no engineer participant, so it earns nobody "
         "anything.",
     )
-    can_self_rate = fields.Boolean(compute="_compute_can_self_rate")
+    can_self_rate = fields.Boolean(
+        string="Can Self-rate", compute="_compute_can_self_rate"
+    )
 
     @api.depends("self_difficulty_id", "difficulty_id")
     def _compute_rating_state(self):
