@@ -111,11 +111,11 @@ class HelpdeskTicket(models.Model):
     def write(self, vals):
         if "difficulty_id" in vals:
             reviewed = bool(vals["difficulty_id"])
-            vals = dict(
-                vals,
-                reviewer_id=self.env.user.id if reviewed else False,
-                review_date=fields.Datetime.now() if reviewed else False,
-            )
+            vals = {
+                "reviewer_id": self.env.user.id if reviewed else False,
+                "review_date": fields.Datetime.now() if reviewed else False,
+                **vals,
+            }
         res = super().write(vals)
         if vals.get("user_id"):
             self._add_assigned_engineers()
