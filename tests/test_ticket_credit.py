@@ -238,6 +238,18 @@ class TestTicketCredit(AppraisalCommon):
             ticket.participant_ids.employee_id, self.engineer_a | self.engineer_b
         )
 
+    def test_participant_of_another_company_is_refused(self):
+        ticket = self._create_tickets(engineers=self.engineer_a, closed_at=None)
+        branch = self.env["res.company"].create({"name": "Branch"})
+        outsider = self.env["hr.employee"].create(
+            {"name": "Branch engineer", "company_id": branch.id}
+        )
+        with self.assertRaisesText(UserError, "Incompatible companies"):
+            ticket.participant_ids = [Command.create({"employee_id": outsider.id})]
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.participant_ids.employee_id, self.engineer_a)
+        self.assertEqual(len(ticket.credit_ids), 1)
+
     def test_participant_appears_once_per_order(self):
         ticket = self._create_tickets(engineers=self.engineer_a, closed_at=None)
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
