@@ -30,8 +30,7 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         copy=False,
         index="btree_not_null",
-        help="Difficulty proposed by an engineer of the order once the work "
-        "is done.",
+        help="Difficulty proposed by an engineer of the order once the work is done.",
     )
     difficulty_id = fields.Many2one(
         comodel_name="helpdesk.difficulty.level",
@@ -69,8 +68,7 @@ class HelpdeskTicket(models.Model):
         string="No Engineer",
         compute="_compute_has_no_engineer",
         store=True,
-        help="The order has no engineer participant, so it earns nobody "
-        "anything.",
+        help="The order has no engineer participant, so it earns nobody anything.",
     )
     can_self_rate = fields.Boolean(
         string="Can Self-rate", compute="_compute_can_self_rate"
@@ -207,8 +205,7 @@ class HelpdeskTicket(models.Model):
         if not_engineer:
             raise AccessError(
                 self.env._(
-                    "Only an engineer taking part in order %(order)s can "
-                    "self-rate it.",
+                    "Only an engineer taking part in order %(order)s can self-rate it.",
                     order=not_engineer[0].display_name,
                 )
             )

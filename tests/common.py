@@ -28,7 +28,9 @@ class AppraisalCommon(BaseCommon):
         cls.level_standard = cls.env.ref(
             "helpdesk_engineer_appraisal.difficulty_level_standard"
         )
-        cls.level_hard = cls.env.ref("helpdesk_engineer_appraisal.difficulty_level_hard")
+        cls.level_hard = cls.env.ref(
+            "helpdesk_engineer_appraisal.difficulty_level_hard"
+        )
         cls.level_very_hard = cls.env.ref(
             "helpdesk_engineer_appraisal.difficulty_level_very_hard"
         )

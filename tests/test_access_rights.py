@@ -88,7 +88,9 @@ class TestAccessRights(AppraisalCommon):
                 "name": "Branch order",
                 "description": "Elsewhere",
                 "team_id": branch_team.id,
-                "participant_ids": [Command.create({"employee_id": branch_engineer.id})],
+                "participant_ids": [
+                    Command.create({"employee_id": branch_engineer.id})
+                ],
             }
         )
         Credit = self.env["helpdesk.ticket.credit"].with_user(self.manager_user)

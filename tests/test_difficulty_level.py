@@ -44,4 +44,6 @@ class TestDifficultyLevel(AppraisalCommon):
             Level.with_user(self.engineer_a_user).browse(level.id).points, 3.0
         )
         with self.assertRaises(AccessError):
-            Level.with_user(self.engineer_a_user).create({"name": "Easy", "points": 0.2})
+            Level.with_user(self.engineer_a_user).create(
+                {"name": "Easy", "points": 0.2}
+            )

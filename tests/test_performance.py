@@ -48,7 +48,9 @@ class TestPerformance(AppraisalCommon):
             with self._capture_queries() as queries:
                 self._review_and_close(tickets)
             reads[count] = [q for q in queries if q.startswith("SELECT")]
-            self.assertAlmostEqual(sum(tickets.credit_ids.mapped("points")), 1.5 * count)
+            self.assertAlmostEqual(
+                sum(tickets.credit_ids.mapped("points")), 1.5 * count
+            )
         self.assertEqual(len(reads[20]), len(reads[200]))
 
     def test_query_budget_for_200_orders(self):

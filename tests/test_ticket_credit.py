@@ -20,7 +20,9 @@ class TestTicketCredit(AppraisalCommon):
         return groups[0][0]
 
     def test_single_engineer_earns_the_whole_order(self):
-        ticket = self._create_tickets(engineers=self.engineer_a, difficulty=self.level_hard)
+        ticket = self._create_tickets(
+            engineers=self.engineer_a, difficulty=self.level_hard
+        )
         credit = ticket.credit_ids
         self.assertEqual(len(credit), 1)
         self.assertRecordValues(
@@ -50,8 +52,18 @@ class TestTicketCredit(AppraisalCommon):
         self.assertRecordValues(
             self._credit(ticket, self.engineer_a) + self._credit(ticket, self.intern),
             [
-                {"share": 0.5, "points": 0.75, "is_valid": True, "invalid_reason": False},
-                {"share": 0.0, "points": 0.0, "is_valid": False, "invalid_reason": "intern"},
+                {
+                    "share": 0.5,
+                    "points": 0.75,
+                    "is_valid": True,
+                    "invalid_reason": False,
+                },
+                {
+                    "share": 0.0,
+                    "points": 0.0,
+                    "is_valid": False,
+                    "invalid_reason": "intern",
+                },
             ],
         )
         self.assertEqual(self._credit(ticket, self.engineer_b).points, 0.75)
@@ -80,9 +92,7 @@ class TestTicketCredit(AppraisalCommon):
             [{"share": 1.0, "points": 0.0, "invalid_reason": "not_reviewed"}],
         )
         ticket.sudo().action_accept_self_rating()
-        self.assertRecordValues(
-            ticket.credit_ids, [{"points": 2.0, "is_valid": True}]
-        )
+        self.assertRecordValues(ticket.credit_ids, [{"points": 2.0, "is_valid": True}])
 
     def test_open_order_earns_nothing(self):
         ticket = self._create_tickets(
@@ -173,8 +183,12 @@ class TestTicketCredit(AppraisalCommon):
             difficulty=self.level_standard,
             closed_at=datetime(2026, 10, 31, 16, 30),
         )
-        self.assertEqual(self._credit(ticket, self.engineer_a).period, date(2026, 10, 1))
-        self.assertEqual(self._credit(ticket, self.engineer_b).period, date(2026, 11, 1))
+        self.assertEqual(
+            self._credit(ticket, self.engineer_a).period, date(2026, 10, 1)
+        )
+        self.assertEqual(
+            self._credit(ticket, self.engineer_b).period, date(2026, 11, 1)
+        )
 
     def test_an_order_counts_once_in_the_month_it_finally_closed(self):
         ticket = self._create_tickets(

@@ -89,7 +89,13 @@ class TestTicketRating(AppraisalCommon):
         self.ticket.with_user(self.supervisor_user).action_reset_review()
         self.assertRecordValues(
             self.ticket,
-            [{"rating_state": "self_rated", "reviewer_id": False, "review_date": False}],
+            [
+                {
+                    "rating_state": "self_rated",
+                    "reviewer_id": False,
+                    "review_date": False,
+                }
+            ],
         )
         self.assertEqual(sum(self.ticket.credit_ids.mapped("points")), 0.0)
 
@@ -97,13 +103,13 @@ class TestTicketRating(AppraisalCommon):
         # Engineer C cannot even write the order; the supervisor can, but
         # takes no part in it.
         with self.assertRaises(AccessError):
-            self.ticket.with_user(self.engineer_c_user).self_difficulty_id = (
-                self.level_hard
-            )
+            self.ticket.with_user(
+                self.engineer_c_user
+            ).self_difficulty_id = self.level_hard
         with self.assertRaisesText(AccessError, "Only an engineer taking part"):
-            self.ticket.with_user(self.supervisor_user).self_difficulty_id = (
-                self.level_hard
-            )
+            self.ticket.with_user(
+                self.supervisor_user
+            ).self_difficulty_id = self.level_hard
         self.ticket.invalidate_recordset()
         self.assertFalse(self.ticket.self_difficulty_id)
         self.assertEqual(self.ticket.rating_state, "to_rate")
@@ -181,7 +187,10 @@ class TestTicketRating(AppraisalCommon):
             (
                 "participant_ids",
                 "any",
-                [("employee_id.user_id", "=", self.engineer_a_user.id), ("role", "=", "engineer")],
+                [
+                    ("employee_id.user_id", "=", self.engineer_a_user.id),
+                    ("role", "=", "engineer"),
+                ],
             ),
         ]
         self.assertEqual(Ticket.search(domain), self.ticket)

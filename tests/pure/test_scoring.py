@@ -69,7 +69,10 @@ def test_worked_example_points():
         # The first failing rule is the one reported.
         ({"is_duplicate": True, "is_closed": False}, scoring.REASON_DUPLICATE),
         ({"is_closed": False, "difficulty_points": None}, scoring.REASON_NOT_CLOSED),
-        ({"difficulty_points": None, "has_work_log": False}, scoring.REASON_NOT_REVIEWED),
+        (
+            {"difficulty_points": None, "has_work_log": False},
+            scoring.REASON_NOT_REVIEWED,
+        ),
     ],
 )
 def test_invalid_orders_earn_nothing_with_a_reason(overrides, reason):
