@@ -23,6 +23,7 @@
         "views/helpdesk_difficulty_level_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_credit_views.xml",
+        "views/res_config_settings_views.xml",
         "views/helpdesk_engineer_appraisal_menus.xml",
     ],
     "demo": ["demo/helpdesk_engineer_appraisal_demo.xml"],

@@ -75,3 +75,8 @@ def closing_month(closed_at, tz_name=None):
     utc_time = closed_at.replace(tzinfo=datetime.timezone.utc)
     local_day = utc_time.astimezone(ZoneInfo(tz_name or "UTC")).date()
     return local_day.replace(day=1)
+
+
+# Service areas (POLICY 3): how the monthly completion rate is taken.
+RATE_MODE_DAILY_MEAN = "daily_mean"
+RATE_MODE_RATIO = "ratio"
