@@ -63,7 +63,6 @@ class HelpdeskQualityFinding(models.Model):
     )
     employee_id = fields.Many2one(
         comodel_name="hr.employee",
-        string="Employee",
         required=True,
         index=True,
         check_company=True,

@@ -86,7 +86,6 @@ class HelpdeskTicket(models.Model):
         groups=CALLBACK_READERS,
     )
     callback_count = fields.Integer(
-        string="Callback Count",
         compute="_compute_callback_count",
         groups=CALLBACK_READERS,
     )

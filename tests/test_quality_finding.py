@@ -178,7 +178,7 @@ class TestQualityFinding(FindingCommon):
             "Finding withdrawn: Logged by the customer's request",
             " ".join(messages.mapped("body")),
         )
-        tracked = messages.tracking_value_ids.field_id.mapped("name")
+        tracked = messages.sudo().tracking_value_ids.field_id.mapped("name")
         self.assertIn("state", tracked)
         self.assertIn("withdrawal_reason", tracked)
         with self.assertRaisesText(UserError, "Only active findings"):
