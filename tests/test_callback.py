@@ -242,6 +242,38 @@ class TestCallbackAccess(CallbackCommon):
         with self.assertRaises(AccessError):
             self.callback_c.with_user(self.agent).unlink()
 
+    def test_buttons_and_menus_by_role(self):
+        def form_arch(user):
+            return self.ticket_ab.with_user(user).get_views([(False, "form")])["views"][
+                "form"
+            ]["arch"]
+
+        self.assertIn("action_log_callback", form_arch(self.agent))
+        self.assertNotIn("action_report_unqualified", form_arch(self.agent))
+        self.assertIn("action_report_unqualified", form_arch(self.supervisor_user))
+        self.assertNotIn("action_log_callback", form_arch(self.supervisor_user))
+        self.assertIn("action_view_callbacks", form_arch(self.engineer_a_user))
+        self.assertNotIn("action_report_unqualified", form_arch(self.engineer_a_user))
+
+        def visible_menus(user):
+            Menu = self.env["ir.ui.menu"].with_user(user)
+            return Menu.browse(Menu._visible_menu_ids())
+
+        module = "helpdesk_engineer_appraisal"
+        agent_menus = visible_menus(self.agent)
+        self.assertIn(
+            self.env.ref(f"{module}.helpdesk_ticket_callback_service_centre_menu"),
+            agent_menus,
+        )
+        self.assertNotIn(self.env.ref(f"{module}.appraisal_menu"), agent_menus)
+        engineer_menus = visible_menus(self.engineer_a_user)
+        self.assertIn(
+            self.env.ref(f"{module}.helpdesk_ticket_callback_menu"), engineer_menus
+        )
+        self.assertIn(
+            self.env.ref(f"{module}.helpdesk_quality_finding_menu"), engineer_menus
+        )
+
     def test_agent_reads_no_appraisal_data(self):
         credit = self.ticket_c.sudo().credit_ids
         with self.assertRaises(AccessError):
