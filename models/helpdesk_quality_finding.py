@@ -118,6 +118,9 @@ class HelpdeskQualityFinding(models.Model):
         default=lambda self: self.env.company,
     )
 
+    # A finding records a judgement made once: later edits of the work log or
+    # of the order's participants must not move it to another order or
+    # employee, so the subject is taken from the chosen line and order only.
     @api.depends("timesheet_id")
     def _compute_ticket_id(self):
         for finding in self.filtered("timesheet_id"):
