@@ -23,6 +23,8 @@
         "views/helpdesk_difficulty_level_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_credit_views.xml",
+        "views/helpdesk_ticket_callback_views.xml",
+        "views/helpdesk_quality_finding_views.xml",
         "views/res_config_settings_views.xml",
         "views/helpdesk_engineer_appraisal_menus.xml",
     ],

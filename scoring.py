@@ -80,3 +80,26 @@ def closing_month(closed_at, tz_name=None):
 # Service areas (POLICY 3): how the monthly completion rate is taken.
 RATE_MODE_DAILY_MEAN = "daily_mean"
 RATE_MODE_RATIO = "ratio"
+
+
+# Customer callbacks (POLICY 2, customer evaluation).
+CALLBACK_DISSATISFIED = "dissatisfied"
+
+
+def month_start(day):
+    """First day of the month of ``day``: the month a dated fact counts in."""
+    return day.replace(day=1)
+
+
+def engineer_counts(count_by_order, engineers_by_order):
+    """Count the events of each order once for every engineer of the order.
+
+    A dissatisfied callback costs each engineer on the order its deduction:
+    it is not split between them as points are (POLICY 2). Orders without
+    engineers count against nobody.
+    """
+    counts = {}
+    for order, count in count_by_order.items():
+        for engineer in engineers_by_order.get(order, ()):
+            counts[engineer] = counts.get(engineer, 0) + count
+    return counts

@@ -4,3 +4,5 @@ from . import helpdesk_ticket_participant
 from . import helpdesk_ticket_credit
 from . import res_company
 from . import res_config_settings
+from . import helpdesk_ticket_callback
+from . import helpdesk_quality_finding

@@ -6,6 +6,11 @@ from odoo.exceptions import AccessError, UserError
 from ..scoring import ROLE_ENGINEER
 
 SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
+# Who may see an order's callbacks: call-centre staff and appraisal roles.
+CALLBACK_READERS = (
+    "helpdesk_engineer_appraisal.group_appraisal_engineer,"
+    "helpdesk_engineer_appraisal.group_service_centre"
+)
 
 
 class HelpdeskTicket(models.Model):
@@ -73,6 +78,17 @@ class HelpdeskTicket(models.Model):
     can_self_rate = fields.Boolean(
         string="Can Self-rate", compute="_compute_can_self_rate"
     )
+    # Callbacks (回访) and quality findings (POLICY 2).
+    callback_ids = fields.One2many(
+        comodel_name="helpdesk.ticket.callback",
+        inverse_name="ticket_id",
+        string="Callbacks",
+        groups=CALLBACK_READERS,
+    )
+    callback_count = fields.Integer(
+        compute="_compute_callback_count",
+        groups=CALLBACK_READERS,
+    )
 
     @api.depends("self_difficulty_id", "difficulty_id")
     def _compute_rating_state(self):
@@ -97,6 +113,15 @@ class HelpdeskTicket(models.Model):
             ticket.can_self_rate = not ticket.difficulty_id and bool(
                 ticket._engineer_participants().employee_id & user_employees
             )
+
+    def _compute_callback_count(self):
+        counts = dict(
+            self.env["helpdesk.ticket.callback"]._read_group(
+                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+            )
+        )
+        for ticket in self:
+            ticket.callback_count = counts.get(ticket, 0)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -138,6 +163,40 @@ class HelpdeskTicket(models.Model):
         """Send reviewed orders back to the engineers' self-rating."""
         self.difficulty_id = False
         return True
+
+    def action_log_callback(self):
+        """Open a new callback on this order, in a dialog."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log Callback"),
+            "res_model": "helpdesk.ticket.callback",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def action_view_callbacks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_engineer_appraisal.helpdesk_ticket_callback_action"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
+
+    def action_report_unqualified(self):
+        """Open a new quality finding on this order's work log or form."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Report Unqualified Work"),
+            "res_model": "helpdesk.quality.finding",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {"default_ticket_id": self.id},
+        }
 
     def _engineer_participants(self):
         return self.participant_ids.filtered(lambda p: p.role == ROLE_ENGINEER)

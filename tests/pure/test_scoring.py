@@ -105,3 +105,29 @@ def test_only_interns_earn_nothing():
 )
 def test_closing_month_in_the_local_time_zone(closed_at, tz_name, month):
     assert scoring.closing_month(closed_at, tz_name) == month
+
+
+@pytest.mark.parametrize(
+    ("day", "month"),
+    [
+        (date(2026, 10, 1), date(2026, 10, 1)),
+        (date(2026, 10, 31), date(2026, 10, 1)),
+        (date(2024, 2, 29), date(2024, 2, 1)),
+    ],
+)
+def test_month_start(day, month):
+    assert scoring.month_start(day) == month
+
+
+def test_each_engineer_of_an_order_counts_its_events():
+    # Order 1: engineers A and B, 2 events; order 2: A alone, 1 event;
+    # order 3: interns only (no engineer), 4 events.
+    counts = scoring.engineer_counts(
+        {1: 2, 2: 1, 3: 4}, {1: ["A", "B"], 2: ["A"], 3: []}
+    )
+    assert counts == {"A": 3, "B": 2}
+
+
+def test_orders_without_events_or_engineers_count_nothing():
+    assert scoring.engineer_counts({}, {1: ["A"]}) == {}
+    assert scoring.engineer_counts({1: 3}, {}) == {}

@@ -1,0 +1,292 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .. import scoring
+
+KIND_WORK_LOG = "work_log"
+KIND_ORDER_FORM = "order_form"
+
+
+class HelpdeskQualityFinding(models.Model):
+    """A work log or a service order form judged unqualified (不合格).
+
+    Each active finding costs the employee points in the month it counts in.
+    A finding made in error is withdrawn with a reason, never deleted, so the
+    appraisal can always be explained.
+    """
+
+    _name = "helpdesk.quality.finding"
+    _inherit = ["mail.thread"]
+    _description = "Quality Finding"
+    _order = "date desc, id desc"
+    _rec_name = "ticket_id"
+    _check_company_auto = True
+
+    kind = fields.Selection(
+        selection=[
+            (KIND_WORK_LOG, "Work Log"),
+            (KIND_ORDER_FORM, "Service Order Form"),
+        ],
+        required=True,
+        default=KIND_WORK_LOG,
+        tracking=True,
+        index=True,
+    )
+    timesheet_id = fields.Many2one(
+        comodel_name="account.analytic.line",
+        string="Work Log",
+        check_company=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        domain="[('ticket_id', '!=', False)]",
+        tracking=True,
+    )
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Service Order",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+        compute="_compute_ticket_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+    )
+    engineer_ids = fields.Many2many(
+        comodel_name="hr.employee",
+        string="Engineers of the Order",
+        compute="_compute_engineer_ids",
+    )
+    employee_id = fields.Many2one(
+        comodel_name="hr.employee",
+        required=True,
+        index=True,
+        check_company=True,
+        compute="_compute_employee_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="The employee the finding counts against: the author of the work "
+        "log, or an engineer of the order for an order form.",
+    )
+    reason = fields.Text(
+        required=True,
+        tracking=True,
+        help="What is wrong with the work log or the order form.",
+    )
+    date = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    month = fields.Date(
+        compute="_compute_month",
+        store=True,
+        index=True,
+        help="First day of the month of the finding: it counts in this "
+        "month's appraisal.",
+    )
+    state = fields.Selection(
+        selection=[("active", "Active"), ("withdrawn", "Withdrawn")],
+        string="Status",
+        required=True,
+        default="active",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    withdrawal_reason = fields.Text(
+        tracking=True,
+        copy=False,
+        help="Why the finding no longer counts. Required to withdraw it.",
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Reported by",
+        default=lambda self: self.env.user,
+        readonly=True,
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+
+    # A finding records a judgement made once: later edits of the work log or
+    # of the order's participants must not move it to another order or
+    # employee, so the subject is taken from the chosen line and order only.
+    @api.depends("timesheet_id")
+    def _compute_ticket_id(self):
+        for finding in self.filtered("timesheet_id"):
+            finding.ticket_id = finding.timesheet_id.ticket_id
+
+    @api.depends(
+        "ticket_id.participant_ids.role", "ticket_id.participant_ids.employee_id"
+    )
+    def _compute_engineer_ids(self):
+        for finding in self:
+            finding.engineer_ids = (
+                finding.ticket_id._engineer_participants().employee_id
+            )
+
+    @api.depends("kind", "timesheet_id", "ticket_id")
+    def _compute_employee_id(self):
+        for finding in self:
+            if finding.kind == KIND_WORK_LOG:
+                finding.employee_id = finding.timesheet_id.employee_id
+                continue
+            engineers = finding.ticket_id._engineer_participants().employee_id
+            if finding.employee_id in engineers:
+                continue
+            # By default the order form is the assigned engineer's.
+            assigned = engineers.filtered(
+                lambda e, user=finding.ticket_id.user_id: user and e.user_id == user
+            )
+            finding.employee_id = assigned[:1]
+
+    @api.depends("date")
+    def _compute_month(self):
+        for finding in self:
+            finding.month = scoring.month_start(finding.date)
+
+    @api.constrains("kind", "timesheet_id", "ticket_id", "employee_id")
+    def _check_subject(self):
+        for finding in self:
+            if finding.kind == KIND_WORK_LOG:
+                line = finding.timesheet_id
+                if not line:
+                    raise ValidationError(
+                        self.env._(
+                            "Choose the unqualified work log of order %(order)s.",
+                            order=finding.ticket_id.display_name,
+                        )
+                    )
+                if (line.ticket_id, line.employee_id) != (
+                    finding.ticket_id,
+                    finding.employee_id,
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "A work log finding counts against the author of the "
+                            "work log (%(employee)s) on its order (%(order)s).",
+                            employee=line.employee_id.name,
+                            order=line.ticket_id.display_name,
+                        )
+                    )
+            elif (
+                finding.employee_id
+                not in finding.ticket_id._engineer_participants().employee_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s is not an engineer of order %(order)s: an "
+                        "order form finding counts against one of its engineers.",
+                        employee=finding.employee_id.name,
+                        order=finding.ticket_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_work_logs_on_orders(vals.get("timesheet_id") for vals in vals_list)
+        findings = super().create(vals_list)
+        findings._check_not_about_self()
+        return findings
+
+    def write(self, vals):
+        self._check_work_logs_on_orders([vals.get("timesheet_id")])
+        res = super().write(vals)
+        self._check_not_about_self()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            self.env._(
+                "Quality findings are never deleted, so that every appraisal can "
+                "be explained: withdraw finding %(finding)s with a reason instead.",
+                finding=self[:1].display_name,
+            )
+        )
+
+    def action_withdraw(self):
+        """Stop counting the findings; the reason stays in their history."""
+        if any(finding.state != "active" for finding in self):
+            raise UserError(self.env._("Only active findings can be withdrawn."))
+        without_reason = self.filtered(
+            lambda finding: not (finding.withdrawal_reason or "").strip()
+        )
+        if without_reason:
+            raise UserError(
+                self.env._(
+                    "Give the reason for withdrawing finding %(finding)s.",
+                    finding=without_reason[0].display_name,
+                )
+            )
+        self.state = "withdrawn"
+        for finding in self:
+            finding.message_post(
+                body=self.env._(
+                    "Finding withdrawn: %(reason)s", reason=finding.withdrawal_reason
+                )
+            )
+        return True
+
+    @api.model
+    def _counts_by_employee(self, date_from, date_to):
+        """Active findings counting against each employee, by kind.
+
+        Returns ``{employee_id: {"work_log": n, "order_form": m}}`` for the
+        findings whose month is between ``date_from`` and ``date_to`` (dates,
+        inclusive), in one query; the caller's access rules apply.
+        """
+        counts = {}
+        for employee, kind, count in self._read_group(
+            [
+                ("state", "=", "active"),
+                ("month", ">=", date_from),
+                ("month", "<=", date_to),
+            ],
+            ["employee_id", "kind"],
+            ["__count"],
+        ):
+            counts.setdefault(employee.id, {KIND_WORK_LOG: 0, KIND_ORDER_FORM: 0})[
+                kind
+            ] = count
+        return counts
+
+    def _check_work_logs_on_orders(self, timesheet_ids):
+        """Refuse time lines that are not on a service order, before the
+        missing order hides the real mistake."""
+        lines = self.env["account.analytic.line"].browse(
+            [line_id for line_id in timesheet_ids if line_id]
+        )
+        # A supervisor may not read a line off their team's orders at all;
+        # only whether it is on an order is checked, and nothing of it shown.
+        if any(not line.ticket_id for line in lines.sudo()):
+            raise ValidationError(
+                self.env._(
+                    "The chosen time line is not on a service order: only work "
+                    "logs of orders can be judged unqualified."
+                )
+            )
+
+    def _check_not_about_self(self):
+        """Supervisors judge others' work: a finding about oneself is refused."""
+        if self.env.su:
+            return
+        own = self.filtered(lambda f: f.employee_id.user_id == self.env.user)
+        if own:
+            raise UserError(
+                self.env._(
+                    "Finding %(finding)s is about your own work: ask another "
+                    "supervisor to record or change it.",
+                    finding=own[0].display_name,
+                )
+            )

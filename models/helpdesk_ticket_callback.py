@@ -1,0 +1,137 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import scoring
+
+
+class HelpdeskTicketCallback(models.Model):
+    """A call of the service centre to the customer of a service order (回访).
+
+    Callbacks are facts recorded by call-centre staff, one per call, several
+    per order. The appraisal deducts points for dissatisfied ones, once for
+    each engineer of the order, in the month of the call.
+    """
+
+    _name = "helpdesk.ticket.callback"
+    _description = "Service Order Callback"
+    _order = "call_date desc, id desc"
+    _rec_name = "ticket_id"
+    _check_company_auto = True
+
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Service Order",
+        required=True,
+        index=True,
+        check_company=True,
+        # A callback is part of an engineer's appraisal: it outlives no order,
+        # but it is never lost silently with one either.
+        ondelete="restrict",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    call_date = fields.Datetime(
+        string="Called on",
+        required=True,
+        default=fields.Datetime.now,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Called by",
+        default=lambda self: self.env.user,
+        help="Call-centre agent who called the customer.",
+    )
+    result = fields.Selection(
+        selection=[
+            ("satisfied", "Satisfied"),
+            ("neutral", "Neutral"),
+            (scoring.CALLBACK_DISSATISFIED, "Dissatisfied"),
+            ("unreachable", "Unreachable"),
+        ],
+        required=True,
+        index=True,
+        help="Each dissatisfied callback costs every engineer of the order "
+        "points in the month of the call.",
+    )
+    customer_comment = fields.Text(
+        string="Customer's Words",
+    )
+    work_confirmed = fields.Boolean(
+        string="Work completed (confirmed by the customer)",
+    )
+    month = fields.Date(
+        compute="_compute_month",
+        store=True,
+        index=True,
+        help="First day of the month of the call, in the caller's time zone. "
+        "The callback counts in this month's appraisal.",
+    )
+    partner_id = fields.Many2one(
+        related="ticket_id.partner_id",
+        string="Customer",
+    )
+
+    @api.depends("call_date", "user_id.tz")
+    def _compute_month(self):
+        for callback in self:
+            # Same rule as the closing month of an order: the local calendar.
+            callback.month = scoring.closing_month(
+                callback.call_date, callback.user_id.tz
+            )
+
+    @api.constrains("call_date")
+    def _check_call_date(self):
+        now = fields.Datetime.now()
+        for callback in self:
+            if callback.call_date > now:
+                raise ValidationError(
+                    self.env._(
+                        "The callback on order %(order)s is dated in the future "
+                        "(%(date)s): record calls once they are made.",
+                        order=callback.ticket_id.display_name,
+                        date=callback.call_date,
+                    )
+                )
+
+    @api.model
+    def _dissatisfied_counts(self, date_from, date_to):
+        """Number of dissatisfied callbacks counting against each engineer.
+
+        Returns ``{employee_id: count}`` for the callbacks whose month is
+        between ``date_from`` and ``date_to`` (dates, inclusive). A callback
+        counts once for every engineer of its order; interns never. Two
+        queries whatever the number of orders; the caller's access rules
+        apply.
+        """
+        count_by_ticket = {
+            ticket.id: count
+            for ticket, count in self._read_group(
+                [
+                    ("result", "=", scoring.CALLBACK_DISSATISFIED),
+                    ("month", ">=", date_from),
+                    ("month", "<=", date_to),
+                ],
+                ["ticket_id"],
+                ["__count"],
+            )
+        }
+        engineers_by_ticket = {
+            ticket.id: employees.ids
+            for ticket, employees in self.env[
+                "helpdesk.ticket.participant"
+            ]._read_group(
+                [
+                    ("ticket_id", "in", list(count_by_ticket)),
+                    ("role", "=", scoring.ROLE_ENGINEER),
+                ],
+                ["ticket_id"],
+                ["employee_id:recordset"],
+            )
+        }
+        return scoring.engineer_counts(count_by_ticket, engineers_by_ticket)
