@@ -80,3 +80,39 @@ def closing_month(closed_at, tz_name=None):
 # Service areas (POLICY 3): how the monthly completion rate is taken.
 RATE_MODE_DAILY_MEAN = "daily_mean"
 RATE_MODE_RATIO = "ratio"
+
+
+# Assigned tasks (POLICY 4): execution status of a task with a deadline.
+TASK_OPEN = "open"
+TASK_ON_TIME = "on_time"
+TASK_OVERDUE = "overdue"
+TASK_OPEN_PAST_DEADLINE = "open_past_deadline"
+# Both count as overdue in the half-year penalty.
+TASK_OVERDUE_STATUSES = (TASK_OVERDUE, TASK_OPEN_PAST_DEADLINE)
+
+
+def local_day(moment, tz_name=None):
+    """Calendar day of the naive UTC datetime ``moment`` seen from ``tz_name``."""
+    utc_time = moment.replace(tzinfo=datetime.timezone.utc)
+    return utc_time.astimezone(ZoneInfo(tz_name or "UTC")).date()
+
+
+def task_execution_status(deadline_day, completion_day, today):
+    """How an assigned task was executed, judged by calendar days.
+
+    The deadline day counts: a task completed on it is on time, from the next
+    day on it is overdue. An open task is past its deadline from the day after
+    the deadline day. A task without deadline is never overdue.
+    """
+    if completion_day:
+        if deadline_day and completion_day > deadline_day:
+            return TASK_OVERDUE
+        return TASK_ON_TIME
+    if deadline_day and today > deadline_day:
+        return TASK_OPEN_PAST_DEADLINE
+    return TASK_OPEN
+
+
+def task_points(status, quality):
+    """Points of an assigned task: its quality score when done on time, else 0."""
+    return quality if status == TASK_ON_TIME else 0.0
