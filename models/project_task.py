@@ -111,7 +111,6 @@ class ProjectTask(models.Model):
         help="The quality score when the task was done on time, 0 otherwise.",
     )
     can_manage_appraisal = fields.Boolean(
-        string="Can Manage Appraisal",
         compute="_compute_can_manage_appraisal",
         help="The current user may assign and score this task: an appraisal "
         "supervisor who is not one of its assignees, or an appraisal manager.",
