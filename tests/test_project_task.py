@@ -251,7 +251,10 @@ class TestTaskAccessRights(TaskCommon):
             task.date_deadline = datetime(2026, 12, 31, 9, 0)
         with self.assertRaisesText(AccessError, "Appraised Task"):
             task.is_appraisal_task = False
+        with self.assertRaisesText(AccessError, "Completion Date"):
+            task.completion_date = DEADLINE_DAY
         self.assertEqual(self.task_a.date_deadline, DEADLINE)
+        self.assertFalse(self.task_a.completion_date)
         self.assertTrue(self.task_a.is_appraisal_task)
 
     def test_engineer_cannot_touch_tasks_of_others(self):
