@@ -72,9 +72,7 @@ def closing_month(closed_at, tz_name=None):
     at 00:30 on the 1st in Shanghai belongs to that month, not to the
     previous one as its UTC time would say.
     """
-    utc_time = closed_at.replace(tzinfo=datetime.timezone.utc)
-    local_day = utc_time.astimezone(ZoneInfo(tz_name or "UTC")).date()
-    return local_day.replace(day=1)
+    return local_day(closed_at, tz_name).replace(day=1)
 
 
 # Service areas (POLICY 3): how the monthly completion rate is taken.
@@ -103,3 +101,39 @@ def engineer_counts(count_by_order, engineers_by_order):
         for engineer in engineers_by_order.get(order, ()):
             counts[engineer] = counts.get(engineer, 0) + count
     return counts
+
+
+# Assigned tasks (POLICY 4): execution status of a task with a deadline.
+TASK_OPEN = "open"
+TASK_ON_TIME = "on_time"
+TASK_OVERDUE = "overdue"
+TASK_OPEN_PAST_DEADLINE = "open_past_deadline"
+# Both count as overdue in the half-year penalty.
+TASK_OVERDUE_STATUSES = (TASK_OVERDUE, TASK_OPEN_PAST_DEADLINE)
+
+
+def local_day(moment, tz_name=None):
+    """Calendar day of the naive UTC datetime ``moment`` seen from ``tz_name``."""
+    utc_time = moment.replace(tzinfo=datetime.timezone.utc)
+    return utc_time.astimezone(ZoneInfo(tz_name or "UTC")).date()
+
+
+def task_execution_status(deadline_day, completion_day, today):
+    """How an assigned task was executed, judged by calendar days.
+
+    The deadline day counts: a task completed on it is on time, from the next
+    day on it is overdue. An open task is past its deadline from the day after
+    the deadline day. A task without deadline is never overdue.
+    """
+    if completion_day:
+        if deadline_day and completion_day > deadline_day:
+            return TASK_OVERDUE
+        return TASK_ON_TIME
+    if deadline_day and today > deadline_day:
+        return TASK_OPEN_PAST_DEADLINE
+    return TASK_OPEN
+
+
+def task_points(status, quality):
+    """Points of an assigned task: its quality score when done on time, else 0."""
+    return quality if status == TASK_ON_TIME else 0.0

@@ -5,5 +5,6 @@ from . import test_access_rights
 from . import test_performance
 from . import test_callback
 from . import test_quality_finding
+from . import test_project_task
 from . import test_translations
 from . import test_ui

@@ -131,3 +131,64 @@ def test_each_engineer_of_an_order_counts_its_events():
 def test_orders_without_events_or_engineers_count_nothing():
     assert scoring.engineer_counts({}, {1: ["A"]}) == {}
     assert scoring.engineer_counts({1: 3}, {}) == {}
+
+
+DEADLINE = date(2026, 10, 20)
+
+
+@pytest.mark.parametrize(
+    ("deadline_day", "completion_day", "today", "status"),
+    [
+        # Done on the deadline day: on time, whatever today is.
+        (DEADLINE, DEADLINE, date(2026, 11, 5), scoring.TASK_ON_TIME),
+        (DEADLINE, date(2026, 10, 19), DEADLINE, scoring.TASK_ON_TIME),
+        # Done the next day or later: overdue.
+        (DEADLINE, date(2026, 10, 21), date(2026, 10, 21), scoring.TASK_OVERDUE),
+        (DEADLINE, date(2026, 12, 1), date(2026, 12, 1), scoring.TASK_OVERDUE),
+        # Open on the deadline day: still open; the day after: past deadline.
+        (DEADLINE, None, DEADLINE, scoring.TASK_OPEN),
+        (DEADLINE, None, date(2026, 10, 19), scoring.TASK_OPEN),
+        (DEADLINE, None, date(2026, 10, 21), scoring.TASK_OPEN_PAST_DEADLINE),
+        # No deadline: never overdue.
+        (None, None, date(2030, 1, 1), scoring.TASK_OPEN),
+        (None, date(2030, 1, 1), date(2030, 1, 1), scoring.TASK_ON_TIME),
+    ],
+)
+def test_task_execution_status_at_the_deadline_boundary(
+    deadline_day, completion_day, today, status
+):
+    assert scoring.task_execution_status(deadline_day, completion_day, today) == status
+
+
+@pytest.mark.parametrize(
+    ("status", "points"),
+    [
+        (scoring.TASK_ON_TIME, 4.5),
+        (scoring.TASK_OVERDUE, 0.0),
+        (scoring.TASK_OPEN_PAST_DEADLINE, 0.0),
+        (scoring.TASK_OPEN, 0.0),
+    ],
+)
+def test_task_points_only_when_on_time(status, points):
+    assert scoring.task_points(status, 4.5) == points
+
+
+def test_both_late_statuses_count_as_overdue():
+    assert set(scoring.TASK_OVERDUE_STATUSES) == {
+        scoring.TASK_OVERDUE,
+        scoring.TASK_OPEN_PAST_DEADLINE,
+    }
+
+
+@pytest.mark.parametrize(
+    ("moment", "tz_name", "day"),
+    [
+        # 20:00 UTC on the 20th is already the 21st in Shanghai (UTC+8).
+        (datetime(2026, 10, 20, 20, 0), "Asia/Shanghai", date(2026, 10, 21)),
+        (datetime(2026, 10, 20, 20, 0), "UTC", date(2026, 10, 20)),
+        (datetime(2026, 10, 20, 20, 0), None, date(2026, 10, 20)),
+        (datetime(2026, 10, 20, 2, 0), "America/New_York", date(2026, 10, 19)),
+    ],
+)
+def test_local_day_in_the_time_zone(moment, tz_name, day):
+    assert scoring.local_day(moment, tz_name) == day

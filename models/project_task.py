@@ -1,0 +1,300 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from .. import scoring
+
+SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
+MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
+DONE_STATE = "1_done"
+CANCELED_STATE = "1_canceled"
+# What the assigner decides; the assignees only carry the task out.
+ASSIGNER_FIELDS = (
+    "is_appraisal_task",
+    "appraisal_task_kind",
+    "date_deadline",
+    "user_ids",
+    "completion_date",
+    "quality_score",
+)
+
+
+class ProjectTask(models.Model):
+    """Assigned tasks (任务执行力) are project tasks flagged as appraised.
+
+    Inspections, system upgrades and other work beyond service orders need
+    what a project task already has: assignees, a deadline, stages and a done
+    state, chatter, activities and timesheets. A separate model would copy all
+    of it. The *Appraised Task* flag and the task kind select the tasks the
+    appraisal counts; every other task behaves as in Project.
+
+    The execution status depends on today (an open task becomes late when its
+    deadline day has passed), yet it is stored: the appraisal lists, pivots
+    and penalties filter and group on it, which a non-stored field cannot do
+    in a report, and a search method could not compare deadline days in each
+    assignee's time zone in SQL. An hourly cron refreshes the open tasks whose
+    deadline has passed, and ``_overdue_counts`` refreshes them before
+    counting, so the penalty never depends on the cron having run.
+    """
+
+    _inherit = "project.task"
+
+    is_appraisal_task = fields.Boolean(
+        string="Appraised Task",
+        index=True,
+        tracking=True,
+        # A copy, or the next occurrence of a recurring task, is appraised
+        # only when a supervisor flags it.
+        copy=False,
+        help="The task counts in the assignees' task execution (任务执行力): "
+        "done on time it earns its quality score, late or not done it is "
+        "overdue.",
+    )
+    appraisal_task_kind = fields.Selection(
+        selection=[
+            ("inspection", "Inspection"),
+            ("system_upgrade", "System Upgrade"),
+            ("other", "Other"),
+        ],
+        string="Task Kind",
+        tracking=True,
+    )
+    appraisal_deadline_day = fields.Date(
+        string="Deadline Day",
+        compute="_compute_appraisal_deadline_day",
+        store=True,
+        help="Calendar day of the deadline in the time zone of the first "
+        "assignee (UTC without one). The whole day counts: a task completed "
+        "on this day is on time, from the next day on it is overdue.",
+    )
+    completion_date = fields.Date(
+        compute="_compute_completion_date",
+        store=True,
+        readonly=False,
+        copy=False,
+        tracking=True,
+        help="Set to today, in the time zone of the first assignee, when an "
+        "appraised task is marked done, and cleared when it is reopened. The "
+        "assigner may correct it.",
+    )
+    quality_score = fields.Float(
+        copy=False,
+        tracking=True,
+        aggregator="avg",
+        help="Quality of the work, from 0 to the maximum set in the appraisal "
+        "settings. Set by a supervisor; it counts only when the task is done "
+        "on time.",
+    )
+    execution_status = fields.Selection(
+        selection=[
+            (scoring.TASK_OPEN, "Open"),
+            (scoring.TASK_ON_TIME, "On Time"),
+            (scoring.TASK_OVERDUE, "Overdue"),
+            (scoring.TASK_OPEN_PAST_DEADLINE, "Open Past Deadline"),
+        ],
+        compute="_compute_execution_status",
+        store=True,
+        index=True,
+        help="On Time: done on or before the deadline day (or without "
+        "deadline). Overdue: done after the deadline day. Open Past Deadline: "
+        "not done and the deadline day has passed; it counts as overdue. "
+        "Open: not done and the deadline day has not passed. Cancelled tasks "
+        "have no status and count for nothing.",
+    )
+    appraisal_points = fields.Float(
+        string="Task Points",
+        compute="_compute_appraisal_points",
+        store=True,
+        help="The quality score when the task was done on time, 0 otherwise.",
+    )
+    can_manage_appraisal = fields.Boolean(
+        compute="_compute_can_manage_appraisal",
+        help="The current user may assign and score this task: an appraisal "
+        "supervisor who is not one of its assignees, or an appraisal manager.",
+    )
+
+    @api.depends("date_deadline", "user_ids.tz")
+    def _compute_appraisal_deadline_day(self):
+        for task in self:
+            task.appraisal_deadline_day = (
+                scoring.local_day(task.date_deadline, task._appraisal_tz())
+                if task.date_deadline
+                else False
+            )
+
+    @api.depends("is_appraisal_task", "state")
+    def _compute_completion_date(self):
+        for task in self:
+            if not task.is_appraisal_task or task.state != DONE_STATE:
+                task.completion_date = False
+            elif not task.completion_date:
+                task.completion_date = task._appraisal_today()
+
+    @api.depends(
+        "is_appraisal_task", "state", "appraisal_deadline_day", "completion_date"
+    )
+    def _compute_execution_status(self):
+        for task in self:
+            if not task.is_appraisal_task or task.state == CANCELED_STATE:
+                task.execution_status = False
+                continue
+            completion_day = task.state == DONE_STATE and task.completion_date
+            task.execution_status = scoring.task_execution_status(
+                task.appraisal_deadline_day or None,
+                completion_day or None,
+                task._appraisal_today(),
+            )
+
+    @api.depends("execution_status", "quality_score")
+    def _compute_appraisal_points(self):
+        for task in self:
+            task.appraisal_points = scoring.task_points(
+                task.execution_status, task.quality_score
+            )
+
+    @api.depends_context("uid")
+    @api.depends("user_ids")
+    def _compute_can_manage_appraisal(self):
+        user = self.env.user
+        is_supervisor = user.has_group(SUPERVISOR_GROUP)
+        is_manager = user.has_group(MANAGER_GROUP)
+        for task in self:
+            task.can_manage_appraisal = is_manager or (
+                is_supervisor and user not in task.user_ids
+            )
+
+    @api.constrains("quality_score", "company_id")
+    def _check_quality_score(self):
+        for task in self:
+            company = task.company_id or self.env.company
+            maximum = company.appraisal_task_quality_max
+            if not 0 <= task.quality_score <= maximum:
+                raise ValidationError(
+                    self.env._(
+                        "The quality score of task %(task)s must be between 0 "
+                        "and %(maximum)s.",
+                        task=task.display_name,
+                        maximum=f"{maximum:g}",
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tasks = super().create(vals_list)
+        # The flag may come from a default: creating an appraised task is
+        # always an assigner's decision.
+        fnames = {"is_appraisal_task"}.union(*vals_list)
+        tasks.filtered("is_appraisal_task")._check_appraisal_rights(fnames)
+        return tasks
+
+    def write(self, vals):
+        appraised_before = self.filtered("is_appraisal_task")
+        res = super().write(vals)
+        # Checked on the written state too, so that flagging a task is checked;
+        # a refusal rolls the whole write back.
+        appraised = appraised_before | self.filtered("is_appraisal_task")
+        appraised._check_appraisal_rights(set(vals))
+        return res
+
+    def _check_appraisal_rights(self, fnames):
+        """Supervisors assign and score appraised tasks; assignees carry them
+        out (stages, done state, timesheets) but judge nobody, least of all
+        themselves. Only managers may change a task assigned to them."""
+        changed = [fname for fname in ASSIGNER_FIELDS if fname in fnames]
+        if not self or not changed or self.env.su:
+            return
+        user = self.env.user
+        if user.has_group(MANAGER_GROUP):
+            return
+        if "quality_score" in changed and not user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only appraisal supervisors can set the quality score of "
+                    "task %(task)s.",
+                    task=self[0].display_name,
+                )
+            )
+        field_names = ", ".join(
+            self._fields[fname]._description_string(self.env) for fname in changed
+        )
+        if not user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only appraisal supervisors can change %(fields)s of "
+                    "appraised task %(task)s.",
+                    fields=field_names,
+                    task=self[0].display_name,
+                )
+            )
+        own_tasks = self.filtered(lambda task: user in task.user_ids)
+        if own_tasks:
+            raise AccessError(
+                self.env._(
+                    "Task %(task)s is assigned to you: only another supervisor "
+                    "can change %(fields)s.",
+                    task=own_tasks[0].display_name,
+                    fields=field_names,
+                )
+            )
+
+    def _appraisal_tz(self):
+        self.ensure_one()
+        return self.user_ids[:1].tz or "UTC"
+
+    def _appraisal_today(self):
+        return scoring.local_day(fields.Datetime.now(), self._appraisal_tz())
+
+    @api.model
+    def _refresh_execution_status(self):
+        """Recompute the status of the open appraised tasks whose deadline
+        has passed: they turn *Open Past Deadline* once their deadline day is
+        over in the assignee's time zone. A deadline moment in the past is
+        necessary for that, so the search finds a small superset."""
+        tasks = self.search(
+            [
+                ("is_appraisal_task", "=", True),
+                ("execution_status", "=", scoring.TASK_OPEN),
+                ("date_deadline", "<", fields.Datetime.now()),
+            ]
+        )
+        self.env.add_to_compute(self._fields["execution_status"], tasks)
+        tasks.flush_recordset(["execution_status", "appraisal_points"])
+
+    @api.model
+    def _overdue_counts(self, date_from, date_to):
+        """Overdue appraised tasks per assignee, for the half-year penalty.
+
+        Returns ``{employee_id: count}`` of the tasks that are overdue or open
+        past their deadline and whose deadline day lies between ``date_from``
+        and ``date_to`` (both included). A task counts once for each of its
+        assignees, through the assignee's employee in the task's company (in
+        the user's own company for tasks without company).
+        """
+        # sudo: the penalty counts every overdue task of the employees, also
+        # in projects the reader does not follow; only counts leave here.
+        tasks = self.sudo()
+        tasks._refresh_execution_status()
+        groups = tasks._read_group(
+            [
+                ("is_appraisal_task", "=", True),
+                ("execution_status", "in", scoring.TASK_OVERDUE_STATUSES),
+                ("appraisal_deadline_day", ">=", date_from),
+                ("appraisal_deadline_day", "<=", date_to),
+            ],
+            ["user_ids", "company_id"],
+            ["__count"],
+        )
+        users = tasks.env["res.users"].union(*(user for user, _c, _n in groups))
+        employees = tasks.env["hr.employee"].search([("user_id", "in", users.ids)])
+        employee_by_user_company = {
+            (employee.user_id, employee.company_id): employee for employee in employees
+        }
+        counts = defaultdict(int)
+        for user, company, count in groups:
+            employee = employee_by_user_company.get((user, company or user.company_id))
+            if employee:
+                counts[employee.id] += count
+        return dict(counts)
