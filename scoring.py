@@ -65,6 +65,12 @@ def participant_credit(
     return share, 0.0, reason
 
 
+def local_day(moment, tz_name=None):
+    """Calendar day of the naive UTC datetime ``moment`` seen from ``tz_name``."""
+    utc_time = moment.replace(tzinfo=datetime.timezone.utc)
+    return utc_time.astimezone(ZoneInfo(tz_name or "UTC")).date()
+
+
 def closing_month(closed_at, tz_name=None):
     """First day of the month an order closed in, seen from ``tz_name``.
 
@@ -110,12 +116,6 @@ TASK_OVERDUE = "overdue"
 TASK_OPEN_PAST_DEADLINE = "open_past_deadline"
 # Both count as overdue in the half-year penalty.
 TASK_OVERDUE_STATUSES = (TASK_OVERDUE, TASK_OPEN_PAST_DEADLINE)
-
-
-def local_day(moment, tz_name=None):
-    """Calendar day of the naive UTC datetime ``moment`` seen from ``tz_name``."""
-    utc_time = moment.replace(tzinfo=datetime.timezone.utc)
-    return utc_time.astimezone(ZoneInfo(tz_name or "UTC")).date()
 
 
 def task_execution_status(deadline_day, completion_day, today):
