@@ -172,12 +172,14 @@ class ProjectTask(models.Model):
             company = task.company_id or self.env.company
             maximum = company.appraisal_task_quality_max
             if not 0 <= task.quality_score <= maximum:
+                # Formatted apart: translation extraction cannot read f-strings.
+                maximum_text = f"{maximum:g}"
                 raise ValidationError(
                     self.env._(
                         "The quality score of task %(task)s must be between 0 "
                         "and %(maximum)s.",
                         task=task.display_name,
-                        maximum=f"{maximum:g}",
+                        maximum=maximum_text,
                     )
                 )
 
