@@ -80,3 +80,35 @@ def closing_month(closed_at, tz_name=None):
 # Service areas (POLICY 3): how the monthly completion rate is taken.
 RATE_MODE_DAILY_MEAN = "daily_mean"
 RATE_MODE_RATIO = "ratio"
+
+
+def closing_day(closed_at, tz_name=None):
+    """Day an order closed on, seen from ``tz_name`` (naive UTC input).
+
+    An order closed at 23:30 UTC on the 3rd was closed on the 4th in
+    Shanghai: the area leader's time zone decides the day (POLICY 3).
+    """
+    utc_time = closed_at.replace(tzinfo=datetime.timezone.utc)
+    return utc_time.astimezone(ZoneInfo(tz_name or "UTC")).date()
+
+
+def monthly_completion_rate(days, mode):
+    """Monthly completion rate R of an area from its ``(due, confirmed)`` days.
+
+    Days with nothing due have no daily rate and are skipped in both modes.
+    ``RATE_MODE_DAILY_MEAN`` averages the daily rates, so every day weighs the
+    same; ``RATE_MODE_RATIO`` divides the month's totals, so every order weighs
+    the same. A month with nothing due has no rate: ``None``.
+    """
+    due_days = [(due, confirmed) for due, confirmed in days if due > 0]
+    if not due_days:
+        return None
+    if mode == RATE_MODE_RATIO:
+        total_due = sum(due for due, _confirmed in due_days)
+        return sum(confirmed for _due, confirmed in due_days) / total_due
+    return sum(confirmed / due for due, confirmed in due_days) / len(due_days)
+
+
+def area_score(standard_workload, rate):
+    """Area score of the leader for a month: Q x R (POLICY 3)."""
+    return standard_workload * rate

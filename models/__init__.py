@@ -4,3 +4,7 @@ from . import helpdesk_ticket_participant
 from . import helpdesk_ticket_credit
 from . import res_company
 from . import res_config_settings
+from . import helpdesk_service_area
+from . import helpdesk_service_area_daily
+from . import helpdesk_ticket_callback
+from . import res_partner

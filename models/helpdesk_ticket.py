@@ -73,6 +73,34 @@ class HelpdeskTicket(models.Model):
     can_self_rate = fields.Boolean(
         string="Can Self-rate", compute="_compute_can_self_rate"
     )
+    # Service areas (POLICY 3)
+    service_area_id = fields.Many2one(
+        comodel_name="helpdesk.service.area",
+        string="Service Area",
+        compute="_compute_service_area_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        tracking=True,
+        domain="[('company_id', '=', company_id)]",
+        help="Area whose completion rate counts this order: by default the area "
+        "of the customer's company.",
+    )
+    callback_ids = fields.One2many(
+        comodel_name="helpdesk.ticket.callback",
+        inverse_name="ticket_id",
+        string="Callbacks",
+    )
+    planned_date = fields.Date(
+        string="Planned Service Date",
+        index=True,
+        tracking=True,
+        help="The order is due on this day. It is completed and confirmed for "
+        "the day when it was closed no later than the end of the day (in the "
+        "area leader's time zone, UTC if none), is not a duplicate and has a "
+        "callback confirming the work. Daily completion rate of the area = "
+        "confirmed / due.",
+    )
 
     @api.depends("self_difficulty_id", "difficulty_id")
     def _compute_rating_state(self):
@@ -96,6 +124,13 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.can_self_rate = not ticket.difficulty_id and bool(
                 ticket._engineer_participants().employee_id & user_employees
+            )
+
+    @api.depends("partner_id.commercial_partner_id.service_area_id")
+    def _compute_service_area_id(self):
+        for ticket in self:
+            ticket.service_area_id = (
+                ticket.partner_id.commercial_partner_id.service_area_id
             )
 
     @api.model_create_multi

@@ -3,5 +3,7 @@ from . import test_ticket_rating
 from . import test_ticket_credit
 from . import test_access_rights
 from . import test_performance
+from . import test_service_area
+from . import test_service_area_performance
 from . import test_translations
 from . import test_ui
