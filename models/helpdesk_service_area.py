@@ -175,7 +175,6 @@ class HelpdeskServiceArea(models.Model):
             "helpdesk_engineer_appraisal.helpdesk_service_area_daily_action"
         )
         action["domain"] = [("area_id", "=", self.id)]
-        action["context"] = {"default_area_id": self.id}
         return action
 
     @api.model
@@ -278,17 +277,13 @@ class HelpdeskServiceArea(models.Model):
         """``{area id: (rate, score)}`` of the month starting ``month_start``,
         with the rate mode of each area's company. Areas with nothing due in
         the month have no rate and are left out."""
-        rows = (
-            self.env["helpdesk.service.area.daily"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("area_id", "in", self.ids),
-                    ("date", ">=", month_start),
-                    ("date", "<", month_start + relativedelta(months=1)),
-                ],
-                ["area_id", "due_count", "confirmed_count"],
-            )
+        rows = self.env["helpdesk.service.area.daily"].search_fetch(
+            [
+                ("area_id", "in", self.ids),
+                ("date", ">=", month_start),
+                ("date", "<", month_start + relativedelta(months=1)),
+            ],
+            ["area_id", "due_count", "confirmed_count"],
         )
         days_by_area = defaultdict(list)
         for row in rows:
