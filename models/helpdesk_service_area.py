@@ -36,7 +36,6 @@ class HelpdeskServiceArea(models.Model):
     )
     leader_id = fields.Many2one(
         comodel_name="hr.employee",
-        string="Leader",
         required=True,
         tracking=True,
         check_company=True,
@@ -72,7 +71,6 @@ class HelpdeskServiceArea(models.Model):
         "Fixed value: the workload set on the area.",
     )
     fixed_workload = fields.Float(
-        string="Fixed Workload",
         tracking=True,
     )
     standard_workload = fields.Float(

@@ -76,7 +76,6 @@ class HelpdeskTicket(models.Model):
     # Service areas (POLICY 3)
     service_area_id = fields.Many2one(
         comodel_name="helpdesk.service.area",
-        string="Service Area",
         compute="_compute_service_area_id",
         store=True,
         readonly=False,

@@ -8,7 +8,6 @@ class ResPartner(models.Model):
 
     service_area_id = fields.Many2one(
         comodel_name="helpdesk.service.area",
-        string="Service Area",
         index="btree_not_null",
         ondelete="set null",
         help="Service area that maintains this customer's devices. Service "

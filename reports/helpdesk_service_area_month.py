@@ -28,7 +28,6 @@ class HelpdeskServiceAreaMonth(models.Model):
     )
     leader_id = fields.Many2one(
         comodel_name="hr.employee",
-        string="Leader",
         readonly=True,
     )
     company_id = fields.Many2one(
