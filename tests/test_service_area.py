@@ -395,6 +395,21 @@ class TestServiceAreaSetup(ServiceAreaCommon):
             ticket_form.planned_date = date(2026, 10, 7)
         self.assertEqual(ticket_form.record.service_area_id, self.south)
 
+    def test_area_form(self):
+        with Form(self.Area) as area_form:
+            area_form.name = "West"
+            area_form.leader_id = self.engineer_b
+            area_form.member_ids.add(self.engineer_b)
+            area_form.device_count = 80
+            # 80 devices x 0.1 point
+            self.assertAlmostEqual(area_form.standard_workload, 8.0)
+            area_form.workload_mode = "fixed"
+            area_form.fixed_workload = 25.0
+            self.assertAlmostEqual(area_form.standard_workload, 25.0)
+        area = area_form.record
+        self.assertEqual(area.company_id, self.env.company)
+        self.assertAlmostEqual(area.standard_workload, 25.0)
+
     def test_customer_without_area(self):
         customer = self.env["res.partner"].create({"name": "Walk-in"})
         self.assertFalse(self._orders(customer, date(2026, 10, 7)).service_area_id)
@@ -482,6 +497,12 @@ class TestServiceAreaAccess(ServiceAreaCommon):
             self.assertEqual(
                 self.Area.with_user(user).search([]), self.north | self.south
             )
+            # What the area form shows, leader and members included.
+            values = self.north.with_user(user).read(
+                ["leader_id", "member_ids", "standard_workload", "daily_rate_count"]
+            )[0]
+            self.assertEqual(values["leader_id"], (self.engineer_a.id, "Engineer A"))
+            self.assertEqual(values["daily_rate_count"], 1)
             self.assertEqual(self.Daily.with_user(user).search([]), self.row)
             self.assertEqual(len(self.Ranking.with_user(user).search([])), 1)
 
