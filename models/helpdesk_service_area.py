@@ -190,8 +190,8 @@ class HelpdeskServiceArea(models.Model):
 
         The number of queries does not depend on the number of areas, days or
         orders: one grouped count of the orders due, one read of the confirmed
-        candidates, one read of the existing rows, then one batched create,
-        write and unlink. A day whose due count drops to 0 loses its row: the
+        candidates, one read of the existing rows, then batched writes (one per distinct
+        pair of counts, flushed together), one unlink and one create. A day whose due count drops to 0 loses its row: the
         table only holds days with orders due, the days that have a rate.
         """
         # Rates count every order of the area, whoever refreshes them; the
@@ -250,6 +250,8 @@ class HelpdeskServiceArea(models.Model):
         for its planned day: closed (not as a duplicate) no later than the end
         of that day in the leader's time zone, with a callback confirming the
         work."""
+        # As for the due counts: every order of the area counts, and the
+        # callbacks are read whatever the refreshing user may see.
         candidates = (
             self.env["helpdesk.ticket"]
             .sudo()
