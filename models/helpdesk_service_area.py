@@ -190,9 +190,10 @@ class HelpdeskServiceArea(models.Model):
 
         The number of queries does not depend on the number of areas, days or
         orders: one grouped count of the orders due, one read of the confirmed
-        candidates, one read of the existing rows, then batched writes (one per distinct
-        pair of counts, flushed together), one unlink and one create. A day whose due count drops to 0 loses its row: the
-        table only holds days with orders due, the days that have a rate.
+        candidates, one read of the existing rows, then batched writes (one
+        per distinct pair of counts, flushed together), one unlink and one
+        create. A day whose due count drops to 0 loses its row: the table only
+        holds days with orders due, the days that have a rate.
         """
         # Rates count every order of the area, whoever refreshes them; the
         # rows themselves are written only here (users have read access only).
