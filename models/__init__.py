@@ -7,3 +7,6 @@ from . import res_company
 from . import res_config_settings
 from . import helpdesk_ticket_callback
 from . import helpdesk_quality_finding
+from . import helpdesk_service_area
+from . import helpdesk_service_area_daily
+from . import res_partner

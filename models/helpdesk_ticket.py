@@ -89,6 +89,28 @@ class HelpdeskTicket(models.Model):
         compute="_compute_callback_count",
         groups=CALLBACK_READERS,
     )
+    # Service areas (POLICY 3).
+    service_area_id = fields.Many2one(
+        comodel_name="helpdesk.service.area",
+        compute="_compute_service_area_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        tracking=True,
+        domain="[('company_id', '=', company_id)]",
+        help="Area whose completion rate counts this order: by default the area "
+        "of the customer's company.",
+    )
+    planned_date = fields.Date(
+        string="Planned Service Date",
+        index=True,
+        tracking=True,
+        help="The order is due on this day. It is completed and confirmed for "
+        "the day when it was closed no later than the end of the day (in the "
+        "area leader's time zone, UTC if none), is not a duplicate and has a "
+        "callback confirming the work. Daily completion rate of the area = "
+        "confirmed / due.",
+    )
 
     @api.depends("self_difficulty_id", "difficulty_id")
     def _compute_rating_state(self):
@@ -122,6 +144,13 @@ class HelpdeskTicket(models.Model):
         )
         for ticket in self:
             ticket.callback_count = counts.get(ticket, 0)
+
+    @api.depends("partner_id.commercial_partner_id.service_area_id")
+    def _compute_service_area_id(self):
+        for ticket in self:
+            ticket.service_area_id = (
+                ticket.partner_id.commercial_partner_id.service_area_id
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -6,5 +6,7 @@ from . import test_performance
 from . import test_callback
 from . import test_quality_finding
 from . import test_project_task
+from . import test_service_area
+from . import test_service_area_performance
 from . import test_translations
 from . import test_ui

@@ -192,3 +192,68 @@ def test_both_late_statuses_count_as_overdue():
 )
 def test_local_day_in_the_time_zone(moment, tz_name, day):
     assert scoring.local_day(moment, tz_name) == day
+
+
+# Service areas (POLICY 3). Four days: 2 due / 1 confirmed, nothing due,
+# 4/4, 1/0 -> daily rates 0.5, none, 1.0, 0.0.
+FOUR_DAYS = [(2, 1), (0, 0), (4, 4), (1, 0)]
+
+
+@pytest.mark.parametrize(
+    ("closed_at", "tz_name", "day"),
+    [
+        (datetime(2026, 10, 3, 23, 30), "Asia/Shanghai", date(2026, 10, 4)),
+        (datetime(2026, 10, 3, 23, 30), "UTC", date(2026, 10, 3)),
+        (datetime(2026, 10, 3, 23, 30), None, date(2026, 10, 3)),
+        (datetime(2026, 10, 4, 3, 0), "America/New_York", date(2026, 10, 3)),
+    ],
+)
+def test_closing_day_in_the_leader_time_zone(closed_at, tz_name, day):
+    assert scoring.local_day(closed_at, tz_name) == day
+
+
+def test_monthly_rate_mean_of_daily_rates_skips_days_with_nothing_due():
+    # (0.5 + 1.0 + 0.0) / 3 days with orders due = 0.5
+    rate = scoring.monthly_completion_rate(FOUR_DAYS, scoring.RATE_MODE_DAILY_MEAN)
+    assert rate == pytest.approx(0.5)
+
+
+def test_monthly_rate_ratio_of_totals():
+    # (1 + 0 + 4 + 0) confirmed / (2 + 0 + 4 + 1) due = 5 / 7
+    rate = scoring.monthly_completion_rate(FOUR_DAYS, scoring.RATE_MODE_RATIO)
+    assert rate == pytest.approx(5 / 7)
+
+
+MODES = [scoring.RATE_MODE_DAILY_MEAN, scoring.RATE_MODE_RATIO]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("days", [[], [(0, 0)], [(0, 0), (0, 0)]])
+def test_month_with_nothing_due_has_no_rate(days, mode):
+    assert scoring.monthly_completion_rate(days, mode) is None
+
+
+def test_modes_differ_when_days_have_different_loads():
+    # One big perfect day and one small failed day: mean (1 + 0) / 2 = 0.5,
+    # ratio 9 / 10 = 0.9.
+    days = [(9, 9), (1, 0)]
+    assert scoring.monthly_completion_rate(
+        days, scoring.RATE_MODE_DAILY_MEAN
+    ) == pytest.approx(0.5)
+    assert scoring.monthly_completion_rate(
+        days, scoring.RATE_MODE_RATIO
+    ) == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize(
+    ("standard_workload", "rate", "score"),
+    [
+        # 120 devices x 0.1 point = 12; x 0.5 and x 5/7.
+        (12.0, 0.5, 6.0),
+        (12.0, 5 / 7, 60 / 7),
+        (30.0, 1.0, 30.0),
+        (30.0, 0.0, 0.0),
+    ],
+)
+def test_area_score_is_workload_times_rate(standard_workload, rate, score):
+    assert scoring.area_score(standard_workload, rate) == pytest.approx(score)
