@@ -81,7 +81,11 @@ class ServiceAreaCommon(AppraisalCommon):
             tickets.write({"closed_date": closed_at})
             cls.env["helpdesk.ticket.callback"].create(
                 [
-                    {"ticket_id": ticket.id, "work_confirmed": confirmed}
+                    {
+                        "ticket_id": ticket.id,
+                        "result": "satisfied",
+                        "work_confirmed": confirmed,
+                    }
                     for ticket in tickets
                 ]
             )
@@ -251,7 +255,7 @@ class TestServiceAreaRates(ServiceAreaCommon):
         tickets.write({"closed_date": datetime(2026, 10, 7, 10)})
         # One has no callback at all, the other a callback not confirming.
         self.env["helpdesk.ticket.callback"].create(
-            {"ticket_id": tickets[0].id, "work_confirmed": False}
+            {"ticket_id": tickets[0].id, "result": "satisfied", "work_confirmed": False}
         )
         self._refresh_october()
         self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (2, 0, 0.0)})
@@ -311,7 +315,7 @@ class TestServiceAreaRates(ServiceAreaCommon):
         ticket.write({"stage_id": self.stage_done.id})
         ticket.write({"closed_date": datetime(2026, 10, 7, 9)})
         self.env["helpdesk.ticket.callback"].create(
-            {"ticket_id": ticket.id, "work_confirmed": True}
+            {"ticket_id": ticket.id, "result": "satisfied", "work_confirmed": True}
         )
         self._refresh_october()
         self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (1, 1, 1.0)})

@@ -51,7 +51,10 @@ class TestServiceAreaPerformance(ServiceAreaCommon):
         done.write({"stage_id": self.stage_done.id})
         done.write({"closed_date": datetime(2026, 10, 1, 9)})
         self.env["helpdesk.ticket.callback"].create(
-            [{"ticket_id": ticket.id, "work_confirmed": True} for ticket in done]
+            [
+                {"ticket_id": ticket.id, "result": "satisfied", "work_confirmed": True}
+                for ticket in done
+            ]
         )
         self.env.flush_all()
         self.env.invalidate_all()
