@@ -198,10 +198,12 @@ class HelpdeskServiceArea(models.Model):
         # Rates count every order of the area, whoever refreshes them; the
         # rows themselves are written only here (users have read access only).
         tickets = self.env["helpdesk.ticket"].sudo()
+        # A duplicate stands for an order counted already: it is not due.
         period = [
             ("service_area_id", "in", self.ids),
             ("planned_date", ">=", date_from),
             ("planned_date", "<=", date_to),
+            ("duplicate_id", "=", False),
         ]
         due_counts = {
             (area.id, day): count
@@ -248,7 +250,7 @@ class HelpdeskServiceArea(models.Model):
 
     def _confirmed_orders(self, period):
         """``(area id, planned date)`` of each order completed and confirmed
-        for its planned day: closed (not as a duplicate) no later than the end
+        for its planned day: closed no later than the end
         of that day in the leader's time zone, with a callback confirming the
         work."""
         # As for the due counts: every order of the area counts, and the
@@ -261,7 +263,6 @@ class HelpdeskServiceArea(models.Model):
                 + [
                     ("stage_id.closed", "=", True),
                     ("closed_date", "!=", False),
-                    ("duplicate_id", "=", False),
                     ("callback_ids.work_confirmed", "=", True),
                 ],
                 ["service_area_id", "planned_date", "closed_date"],

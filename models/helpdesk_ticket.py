@@ -105,11 +105,11 @@ class HelpdeskTicket(models.Model):
         string="Planned Service Date",
         index=True,
         tracking=True,
-        help="The order is due on this day. It is completed and confirmed for "
-        "the day when it was closed no later than the end of the day (in the "
-        "area leader's time zone, UTC if none), is not a duplicate and has a "
-        "callback confirming the work. Daily completion rate of the area = "
-        "confirmed / due.",
+        help="The order is due on this day, unless it is a duplicate. It is "
+        "completed and confirmed for the day when it was closed no later than "
+        "the end of the day (in the area leader's time zone, UTC if none) and "
+        "has a callback confirming the work. Daily completion rate of the area "
+        "= confirmed / due.",
     )
 
     @api.depends("self_difficulty_id", "difficulty_id")

@@ -260,7 +260,7 @@ class TestServiceAreaRates(ServiceAreaCommon):
         self._refresh_october()
         self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (2, 0, 0.0)})
 
-    def test_open_or_duplicate_orders_are_not_confirmed(self):
+    def test_open_orders_are_not_confirmed_and_duplicates_not_due(self):
         original = self._orders(
             self.north_customer, date(2026, 10, 7), closed_at=datetime(2026, 10, 7, 9)
         )
@@ -272,9 +272,9 @@ class TestServiceAreaRates(ServiceAreaCommon):
             self.north_customer, date(2026, 10, 7), closed_at=datetime(2026, 10, 7, 9)
         )
         reopened.stage_id = self.stage_new
-        # 3 due, only the original confirmed.
+        # The duplicate stands for the original: 2 due, the original confirmed.
         self._refresh_october()
-        self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (3, 1, 1 / 3)})
+        self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (2, 1, 0.5)})
 
     def test_leader_time_zone_decides_the_closing_day(self):
         # Closed 2026-10-07 20:00 UTC = 2026-10-08 04:00 in Shanghai.
