@@ -8,6 +8,7 @@ models feed these functions with values they read in batch.
 """
 
 import datetime
+import itertools
 from zoneinfo import ZoneInfo
 
 ROLE_ENGINEER = "engineer"
@@ -159,3 +160,56 @@ def monthly_completion_rate(days, mode):
 def area_score(standard_workload, rate):
     """Area score of the leader for a month: Q x R (POLICY 3)."""
     return standard_workload * rate
+
+
+# Monthly appraisal (POLICY 2).
+GRADE_EXCELLENT = "excellent"
+GRADE_GOOD = "good"
+GRADE_PASS = "pass"
+GRADE_BELOW_STANDARD = "below_standard"
+GRADE_FAIL = "fail"
+
+
+def efficiency(earned_points, standard_points, cap):
+    """E = P / S, capped at ``cap``: beyond the cap extra orders earn nothing."""
+    if standard_points <= 0:
+        raise ValueError("standard points must be positive")
+    return min(earned_points / standard_points, cap)
+
+
+def workload_score(maximum, earned_points, standard_points, cap):
+    """Workload component: W x E."""
+    return maximum * efficiency(earned_points, standard_points, cap)
+
+
+def deduction_score(maximum, deduction_per_event, events):
+    """A component that starts full and loses ``deduction_per_event`` for
+    each event (dissatisfied callback, unqualified work log or order form),
+    never below 0."""
+    return max(0.0, maximum - deduction_per_event * events)
+
+
+def grade(total, thresholds):
+    """Grade of a total from the lower bounds of the bands.
+
+    ``thresholds`` gives the lowest total of excellent, good, pass and below
+    standard, strictly decreasing (defaults 90, 80, 60, 40); anything lower
+    fails. The total is compared unrounded: 89.999 is good, not excellent.
+    """
+    grades = (GRADE_EXCELLENT, GRADE_GOOD, GRADE_PASS, GRADE_BELOW_STANDARD)
+    for lowest, band in zip(thresholds, grades, strict=True):
+        if total >= lowest:
+            return band
+    return GRADE_FAIL
+
+
+def thresholds_decreasing(thresholds):
+    """Grade thresholds must decrease strictly and lie within (0, 100]."""
+    return all(0 < value <= 100 for value in thresholds) and all(
+        higher > lower for higher, lower in itertools.pairwise(thresholds)
+    )
+
+
+def half_year_penalty(overdue_tasks, penalty_per_task):
+    """Points taken from the half-year total for overdue tasks (POLICY 4)."""
+    return overdue_tasks * penalty_per_task

@@ -257,3 +257,85 @@ def test_modes_differ_when_days_have_different_loads():
 )
 def test_area_score_is_workload_times_rate(standard_workload, rate, score):
     assert scoring.area_score(standard_workload, rate) == pytest.approx(score)
+
+
+# Monthly appraisal (POLICY 2 and the worked example of POLICY 5).
+
+
+def test_worked_example_total_and_grade():
+    # P = 34.5, S = 40: E = 0.8625, workload = 60 x 0.8625 = 51.75;
+    # 3 dissatisfied callbacks: 20 - 3 x 2 = 14; 2 bad work logs: 10 - 2 = 8.
+    workload = scoring.workload_score(60, 34.5, 40, 1.0)
+    customer = scoring.deduction_score(20, 2, 3)
+    work_log = scoring.deduction_score(10, 1, 2)
+    order_form = scoring.deduction_score(10, 1, 0)
+    total = workload + customer + work_log + order_form
+    assert (workload, customer, work_log, order_form) == (51.75, 14, 8, 10)
+    assert total == pytest.approx(83.75)
+    assert scoring.grade(total, (90, 80, 60, 40)) == scoring.GRADE_GOOD
+
+
+@pytest.mark.parametrize(
+    ("earned", "standard", "cap", "expected"),
+    [
+        (34.5, 40, 1.0, 0.8625),
+        (52, 40, 1.0, 1.0),  # capped
+        (52, 40, 1.2, 1.2),  # a higher cap lets more through
+        (0, 40, 1.0, 0.0),
+        (30, 30, 1.0, 1.0),  # per-employee standard points
+    ],
+)
+def test_efficiency_is_capped(earned, standard, cap, expected):
+    assert scoring.efficiency(earned, standard, cap) == pytest.approx(expected)
+
+
+def test_efficiency_needs_positive_standard_points():
+    with pytest.raises(ValueError):
+        scoring.efficiency(10, 0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("maximum", "per_event", "events", "expected"),
+    [(20, 2, 0, 20), (20, 2, 3, 14), (20, 2, 10, 0), (20, 2, 11, 0), (10, 1.5, 3, 5.5)],
+)
+def test_deductions_never_go_below_zero(maximum, per_event, events, expected):
+    assert scoring.deduction_score(maximum, per_event, events) == expected
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [
+        (100, scoring.GRADE_EXCELLENT),
+        (90, scoring.GRADE_EXCELLENT),
+        (89.99, scoring.GRADE_GOOD),
+        (80, scoring.GRADE_GOOD),
+        (79.99, scoring.GRADE_PASS),
+        (60, scoring.GRADE_PASS),
+        (59.99, scoring.GRADE_BELOW_STANDARD),
+        (40, scoring.GRADE_BELOW_STANDARD),
+        (39.99, scoring.GRADE_FAIL),
+        (0, scoring.GRADE_FAIL),
+    ],
+)
+def test_grade_band_boundaries(total, expected):
+    assert scoring.grade(total, (90, 80, 60, 40)) == expected
+
+
+@pytest.mark.parametrize(
+    ("thresholds", "valid"),
+    [
+        ((90, 80, 60, 40), True),
+        ((95, 85, 70, 50), True),
+        ((90, 90, 60, 40), False),  # not strictly decreasing
+        ((80, 90, 60, 40), False),
+        ((90, 80, 60, 0), False),  # a band must start above 0
+        ((110, 80, 60, 40), False),  # nothing scores over 100
+    ],
+)
+def test_grade_thresholds_must_decrease(thresholds, valid):
+    assert scoring.thresholds_decreasing(thresholds) is valid
+
+
+def test_half_year_penalty():
+    # POLICY 4: minus 2 per overdue task.
+    assert scoring.half_year_penalty(3, 2) == 6
