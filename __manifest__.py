@@ -28,6 +28,7 @@
         "views/helpdesk_ticket_callback_views.xml",
         "views/helpdesk_quality_finding_views.xml",
         "views/res_config_settings_views.xml",
+        "views/hr_employee_views.xml",
         "views/project_task_views.xml",
         "views/helpdesk_service_area_views.xml",
         "views/helpdesk_service_area_daily_views.xml",

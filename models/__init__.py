@@ -10,3 +10,4 @@ from . import helpdesk_quality_finding
 from . import helpdesk_service_area
 from . import helpdesk_service_area_daily
 from . import res_partner
+from . import hr_employee

@@ -11,6 +11,82 @@ class ResCompany(models.Model):
 
     _inherit = "res.company"
 
+    # Monthly appraisal (POLICY 2): the four components and their maxima.
+    appraisal_workload_max = fields.Float(
+        string="Workload Maximum",
+        default=60.0,
+        help="Points of the workload component at full efficiency.",
+    )
+    appraisal_customer_max = fields.Float(
+        string="Customer Evaluation Maximum",
+        default=20.0,
+        help="Points of the customer evaluation before deductions.",
+    )
+    appraisal_work_log_max = fields.Float(
+        string="Work Log Maximum",
+        default=10.0,
+        help="Points of the work log component before deductions.",
+    )
+    appraisal_order_form_max = fields.Float(
+        string="Service Order Maximum",
+        default=10.0,
+        help="Points of the service order form component before deductions.",
+    )
+    appraisal_dissatisfied_deduction = fields.Float(
+        string="Deduction per Dissatisfied Callback",
+        default=2.0,
+        help="Taken from the customer evaluation of each engineer of the order.",
+    )
+    appraisal_work_log_deduction = fields.Float(
+        string="Deduction per Unqualified Work Log",
+        default=1.0,
+    )
+    appraisal_order_form_deduction = fields.Float(
+        string="Deduction per Unqualified Order Form",
+        default=1.0,
+    )
+    appraisal_standard_points = fields.Float(
+        string="Standard Monthly Points",
+        default=40.0,
+        help="Points an engineer earns in a standard month (S); an employee may "
+        "have their own.",
+    )
+    appraisal_efficiency_cap = fields.Float(
+        string="Efficiency Cap",
+        default=1.0,
+        help="Highest efficiency (earned / standard points) that counts.",
+    )
+    appraisal_grade_excellent = fields.Float(
+        string="Excellent from",
+        default=90.0,
+    )
+    appraisal_grade_good = fields.Float(
+        string="Good from",
+        default=80.0,
+    )
+    appraisal_grade_pass = fields.Float(
+        string="Pass from",
+        default=60.0,
+    )
+    appraisal_grade_below_standard = fields.Float(
+        string="Below Standard from",
+        default=40.0,
+        help="Lower totals fail.",
+    )
+    appraisal_add_area_score = fields.Boolean(
+        string="Add the Area Score to the Total",
+        help="The leader's area score is always shown on the appraisal; when "
+        "checked it is also added to the total.",
+    )
+    appraisal_include_interns = fields.Boolean(
+        string="Appraise Interns",
+        help="Interns earn no points; by default they get no appraisal.",
+    )
+    appraisal_overdue_task_penalty = fields.Float(
+        string="Penalty per Overdue Task",
+        default=2.0,
+        help="Taken from the half-year total for each overdue assigned task.",
+    )
     appraisal_points_per_device = fields.Float(
         string="Points per Device",
         default=0.1,
@@ -33,6 +109,81 @@ class ResCompany(models.Model):
         default=5.0,
         help="Best quality score of an assigned task done on time.",
     )
+
+    def _appraisal_component_maxima(self):
+        self.ensure_one()
+        return (
+            self.appraisal_workload_max,
+            self.appraisal_customer_max,
+            self.appraisal_work_log_max,
+            self.appraisal_order_form_max,
+        )
+
+    def _appraisal_grade_thresholds(self):
+        self.ensure_one()
+        return (
+            self.appraisal_grade_excellent,
+            self.appraisal_grade_good,
+            self.appraisal_grade_pass,
+            self.appraisal_grade_below_standard,
+        )
+
+    @api.constrains(
+        "appraisal_workload_max",
+        "appraisal_customer_max",
+        "appraisal_work_log_max",
+        "appraisal_order_form_max",
+        "appraisal_dissatisfied_deduction",
+        "appraisal_work_log_deduction",
+        "appraisal_order_form_deduction",
+        "appraisal_overdue_task_penalty",
+    )
+    def _check_appraisal_non_negative_settings(self):
+        for company in self:
+            values = company._appraisal_component_maxima() + (
+                company.appraisal_dissatisfied_deduction,
+                company.appraisal_work_log_deduction,
+                company.appraisal_order_form_deduction,
+                company.appraisal_overdue_task_penalty,
+            )
+            if any(value < 0 for value in values):
+                raise ValidationError(
+                    self.env._(
+                        "Component maxima, deductions and penalties of the "
+                        "appraisal cannot be negative (company %(company)s).",
+                        company=company.name,
+                    )
+                )
+
+    @api.constrains("appraisal_standard_points", "appraisal_efficiency_cap")
+    def _check_appraisal_workload_settings(self):
+        for company in self:
+            if company.appraisal_standard_points <= 0:
+                raise ValidationError(
+                    self.env._("The standard monthly points must be greater than zero.")
+                )
+            if company.appraisal_efficiency_cap <= 0:
+                raise ValidationError(
+                    self.env._("The efficiency cap must be greater than zero.")
+                )
+
+    @api.constrains(
+        "appraisal_grade_excellent",
+        "appraisal_grade_good",
+        "appraisal_grade_pass",
+        "appraisal_grade_below_standard",
+    )
+    def _check_appraisal_grade_bands(self):
+        for company in self:
+            if not scoring.thresholds_decreasing(company._appraisal_grade_thresholds()):
+                raise ValidationError(
+                    self.env._(
+                        "The grade bands must start at strictly decreasing "
+                        "totals between 0 and 100: excellent above good, good "
+                        "above pass, pass above below standard, which must be "
+                        "above 0."
+                    )
+                )
 
     @api.constrains("appraisal_points_per_device", "appraisal_task_quality_max")
     def _check_appraisal_positive_settings(self):

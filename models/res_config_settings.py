@@ -1,11 +1,62 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    appraisal_workload_max = fields.Float(
+        related="company_id.appraisal_workload_max", readonly=False
+    )
+    appraisal_customer_max = fields.Float(
+        related="company_id.appraisal_customer_max", readonly=False
+    )
+    appraisal_work_log_max = fields.Float(
+        related="company_id.appraisal_work_log_max", readonly=False
+    )
+    appraisal_order_form_max = fields.Float(
+        related="company_id.appraisal_order_form_max", readonly=False
+    )
+    appraisal_dissatisfied_deduction = fields.Float(
+        related="company_id.appraisal_dissatisfied_deduction", readonly=False
+    )
+    appraisal_work_log_deduction = fields.Float(
+        related="company_id.appraisal_work_log_deduction", readonly=False
+    )
+    appraisal_order_form_deduction = fields.Float(
+        related="company_id.appraisal_order_form_deduction", readonly=False
+    )
+    appraisal_standard_points = fields.Float(
+        related="company_id.appraisal_standard_points", readonly=False
+    )
+    appraisal_efficiency_cap = fields.Float(
+        related="company_id.appraisal_efficiency_cap", readonly=False
+    )
+    appraisal_grade_excellent = fields.Float(
+        related="company_id.appraisal_grade_excellent", readonly=False
+    )
+    appraisal_grade_good = fields.Float(
+        related="company_id.appraisal_grade_good", readonly=False
+    )
+    appraisal_grade_pass = fields.Float(
+        related="company_id.appraisal_grade_pass", readonly=False
+    )
+    appraisal_grade_below_standard = fields.Float(
+        related="company_id.appraisal_grade_below_standard", readonly=False
+    )
+    appraisal_overdue_task_penalty = fields.Float(
+        related="company_id.appraisal_overdue_task_penalty", readonly=False
+    )
+    appraisal_add_area_score = fields.Boolean(
+        related="company_id.appraisal_add_area_score", readonly=False
+    )
+    appraisal_include_interns = fields.Boolean(
+        related="company_id.appraisal_include_interns", readonly=False
+    )
+    appraisal_maxima_total = fields.Float(
+        string="Total of the Maxima", compute="_compute_appraisal_maxima_total"
+    )
     appraisal_points_per_device = fields.Float(
         related="company_id.appraisal_points_per_device", readonly=False
     )
@@ -15,3 +66,19 @@ class ResConfigSettings(models.TransientModel):
     appraisal_task_quality_max = fields.Float(
         related="company_id.appraisal_task_quality_max", readonly=False
     )
+
+    @api.depends(
+        "appraisal_workload_max",
+        "appraisal_customer_max",
+        "appraisal_work_log_max",
+        "appraisal_order_form_max",
+    )
+    def _compute_appraisal_maxima_total(self):
+        # Live on the page, before the company is saved: hence not a related.
+        for settings in self:
+            settings.appraisal_maxima_total = (
+                settings.appraisal_workload_max
+                + settings.appraisal_customer_max
+                + settings.appraisal_work_log_max
+                + settings.appraisal_order_form_max
+            )

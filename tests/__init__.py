@@ -8,5 +8,6 @@ from . import test_quality_finding
 from . import test_project_task
 from . import test_service_area
 from . import test_service_area_performance
+from . import test_settings
 from . import test_translations
 from . import test_ui
