@@ -200,6 +200,15 @@ class HelpdeskQualityFinding(models.Model):
         return findings
 
     def write(self, vals):
+        if "state" in vals and not self.env.context.get("finding_withdrawal"):
+            # A finding stops (or starts again) counting only through its
+            # logged withdrawal, never by a bare status change.
+            raise UserError(
+                self.env._(
+                    "Withdraw a finding with its button and a reason; its status "
+                    "cannot be changed directly."
+                )
+            )
         self._check_work_logs_on_orders([vals.get("timesheet_id")])
         res = super().write(vals)
         self._check_not_about_self()
@@ -229,7 +238,7 @@ class HelpdeskQualityFinding(models.Model):
                     finding=without_reason[0].display_name,
                 )
             )
-        self.state = "withdrawn"
+        self.with_context(finding_withdrawal=True).state = "withdrawn"
         for finding in self:
             finding.message_post(
                 body=self.env._(

@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from ..scoring import ROLE_ENGINEER
 
 SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
+MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 # Who may see an order's callbacks: call-centre staff and appraisal roles.
 CALLBACK_READERS = (
     "helpdesk_engineer_appraisal.group_appraisal_engineer,"
@@ -145,7 +146,10 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.callback_count = counts.get(ticket, 0)
 
-    @api.depends("partner_id.commercial_partner_id.service_area_id")
+    # Deliberately not on the customer's area itself: moving a customer to
+    # another area must not move its past orders (and rates) with it, nor
+    # undo an area set by hand. The area is taken when the customer is set.
+    @api.depends("partner_id")
     def _compute_service_area_id(self):
         for ticket in self:
             ticket.service_area_id = (
@@ -176,6 +180,8 @@ class HelpdeskTicket(models.Model):
             self._check_can_review()
         if "self_difficulty_id" in vals:
             self._check_can_self_rate()
+        if {"planned_date", "service_area_id"} & vals.keys():
+            self._check_can_reschedule()
         return res
 
     def action_accept_self_rating(self):
@@ -260,7 +266,9 @@ class HelpdeskTicket(models.Model):
                         "role": ROLE_ENGINEER,
                     }
                 )
-        self.env["helpdesk.ticket.participant"].create(new_participants)
+        # Only supervisors edit participants; the dispatch itself adds the
+        # assignee, whoever assigns the order.
+        self.env["helpdesk.ticket.participant"].sudo().create(new_participants)
 
     def _check_can_review(self):
         """Only supervisors set the final difficulty, on orders with engineers."""
@@ -270,6 +278,19 @@ class HelpdeskTicket(models.Model):
             raise AccessError(
                 self.env._("Only appraisal supervisors can review the difficulty.")
             )
+        if not self.env.user.has_group(MANAGER_GROUP):
+            user_employees = self.env.user.employee_ids
+            own_orders = self.filtered(
+                lambda t: t._engineer_participants().employee_id & user_employees
+            )
+            if own_orders:
+                raise AccessError(
+                    self.env._(
+                        "You worked on order %(order)s: another supervisor "
+                        "reviews its difficulty.",
+                        order=own_orders[0].display_name,
+                    )
+                )
         without_engineer = self.filtered(
             lambda t: t.difficulty_id and not t._engineer_participants()
         )
@@ -279,6 +300,21 @@ class HelpdeskTicket(models.Model):
                     "Add an engineer to order %(order)s before reviewing it: "
                     "interns alone earn no points.",
                     order=without_engineer[0].display_name,
+                )
+            )
+
+    def _check_can_reschedule(self):
+        """Once an order is closed, its planned date and area decide an area's
+        completion rate: only supervisors change them then."""
+        if self.env.su or self.env.user.has_group(SUPERVISOR_GROUP):
+            return
+        closed = self.filtered("stage_id.closed")
+        if closed:
+            raise AccessError(
+                self.env._(
+                    "Order %(order)s is closed: only a supervisor can change its "
+                    "planned service date or area.",
+                    order=closed[0].display_name,
                 )
             )
 

@@ -12,6 +12,8 @@ MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 DONE_STATE = "1_done"
 CANCELED_STATE = "1_canceled"
 # What the assigner decides; the assignees only carry the task out.
+# Cancelling ("state") or archiving ("active") takes a task out of the
+# overdue count, so that is the assigner's decision too.
 ASSIGNER_FIELDS = (
     "is_appraisal_task",
     "appraisal_task_kind",
@@ -19,6 +21,8 @@ ASSIGNER_FIELDS = (
     "user_ids",
     "completion_date",
     "quality_score",
+    "state",
+    "active",
 )
 
 
@@ -198,7 +202,11 @@ class ProjectTask(models.Model):
         # Checked on the written state too, so that flagging a task is checked;
         # a refusal rolls the whole write back.
         appraised = appraised_before | self.filtered("is_appraisal_task")
-        appraised._check_appraisal_rights(set(vals))
+        fnames = set(vals)
+        if vals.get("state") != CANCELED_STATE:
+            # Moving through the other states (done included) is the work itself.
+            fnames.discard("state")
+        appraised._check_appraisal_rights(fnames)
         return res
 
     def _check_appraisal_rights(self, fnames):

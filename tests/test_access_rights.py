@@ -74,6 +74,32 @@ class TestAccessRights(AppraisalCommon):
         with self.assertRaises(AccessError):
             self.ticket_c.with_user(self.engineer_b_user).read(["name"])
 
+    def test_only_supervisors_change_participants(self):
+        # Joining an order would open it to the engineer and shrink the
+        # others' shares; dropping a colleague would delete their credit.
+        Participant = self.env["helpdesk.ticket.participant"]
+        with self.assertRaises(AccessError):
+            Participant.with_user(self.engineer_b_user).create(
+                {"ticket_id": self.ticket_c.id, "employee_id": self.engineer_b.id}
+            )
+        participant_a = self.ticket_ab.participant_ids.filtered(
+            lambda p: p.employee_id == self.engineer_a
+        )
+        with self.assertRaises(AccessError):
+            participant_a.with_user(self.engineer_b_user).unlink()
+        with self.assertRaises(AccessError):
+            participant_a.with_user(self.engineer_b_user).role = "intern"
+        self.assertEqual(self.ticket_c.participant_ids.employee_id, self.engineer_c)
+        self.assertEqual(self.credit_a.points, 0.5)
+        # The supervisor dispatches.
+        self.ticket_c.with_user(self.supervisor_user).participant_ids = [
+            Command.create({"employee_id": self.engineer_b.id})
+        ]
+        self.assertEqual(
+            self.ticket_c.participant_ids.employee_id,
+            self.engineer_b | self.engineer_c,
+        )
+
     def test_credits_of_another_company_are_hidden(self):
         branch = self.env["res.company"].create({"name": "Branch"})
         self.manager_user.company_ids = [Command.link(branch.id)]

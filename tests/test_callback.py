@@ -228,6 +228,20 @@ class TestCallbackAccess(CallbackCommon):
     def _visible(self, user):
         return self.Callback.with_user(user).search([])
 
+    def test_agent_corrects_only_own_calls(self):
+        colleague = new_test_user(
+            self.env,
+            login="agent_2",
+            groups=f"base.group_user,{SERVICE_CENTRE_GROUP}",
+        )
+        as_colleague = self.callback_ab.with_user(colleague)
+        self.assertEqual(as_colleague.result, "neutral")
+        with self.assertRaises(AccessError):
+            as_colleague.result = "dissatisfied"
+        self.assertEqual(self.callback_ab.result, "neutral")
+        self.callback_ab.with_user(self.agent).result = "dissatisfied"
+        self.assertEqual(self.callback_ab.result, "dissatisfied")
+
     def test_agent_reads_orders_and_logs_callbacks(self):
         ticket = self.ticket_c.with_user(self.agent)
         # The order form opens with everything the agent needs.

@@ -231,6 +231,20 @@ class TestTaskAccessRights(TaskCommon):
         self.assertEqual(self.task_a.completion_date, DEADLINE_DAY)
         self.assertEqual(self.task_a.execution_status, "on_time")
 
+    def test_engineer_cannot_cancel_or_archive_own_task(self):
+        # Either would take an overdue task out of the half-year penalty.
+        task = self.task_a.with_user(self.engineer_a_user)
+        with self.assertRaisesText(AccessError, "Only appraisal supervisors"):
+            task.state = "1_canceled"
+        with self.assertRaisesText(AccessError, "Only appraisal supervisors"):
+            task.active = False
+        self.task_a.invalidate_recordset()
+        self.assertTrue(self.task_a.active)
+        self.assertNotEqual(self.task_a.state, "1_canceled")
+        task_b = self.task_b.with_user(self.supervisor_user)
+        task_b.state = "1_canceled"
+        self.assertEqual(self.task_b.state, "1_canceled")
+
     def test_engineer_sees_own_appraised_tasks(self):
         Task = self.env["project.task"].with_user(self.engineer_a_user)
         self.assertIn(self.task_a, Task.search([("is_appraisal_task", "=", True)]))

@@ -185,6 +185,18 @@ class TestQualityFinding(FindingCommon):
             finding.action_withdraw()
         self.assertEqual(self.Finding._counts_by_employee(*OCTOBER), {})
 
+    def test_status_changes_only_through_withdrawal(self):
+        finding = self._report_work_log(self.ticket_ab, self.engineer_a)
+        as_supervisor = finding.with_user(self.supervisor_user)
+        with self.assertRaisesText(UserError, "cannot be changed directly"):
+            as_supervisor.state = "withdrawn"
+        self.assertEqual(finding.state, "active")
+        finding.withdrawal_reason = "Duplicate report"
+        as_supervisor.action_withdraw()
+        with self.assertRaisesText(UserError, "cannot be changed directly"):
+            as_supervisor.state = "active"
+        self.assertEqual(finding.state, "withdrawn")
+
     def test_findings_are_never_deleted(self):
         finding = self._report_work_log(self.ticket_ab, self.engineer_a)
         for user in (self.supervisor_user, self.manager_user):

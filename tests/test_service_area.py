@@ -386,8 +386,31 @@ class TestServiceAreaSetup(ServiceAreaCommon):
         )
         ticket = self._orders(contact, date(2026, 10, 7))
         self.assertEqual(ticket.service_area_id, self.north)
+        # Moving the customer to another area leaves its orders where they
+        # were counted; its new orders go to the new area.
         self.north_customer.service_area_id = self.south
-        self.assertEqual(ticket.service_area_id, self.south)
+        self.assertEqual(ticket.service_area_id, self.north)
+        self.assertEqual(
+            self._orders(contact, date(2026, 10, 8)).service_area_id, self.south
+        )
+
+    def test_engineer_cannot_reschedule_a_closed_order(self):
+        # Moving a closed order's planned date or area would change the rate
+        # that scores the area leader.
+        ticket = self._orders(
+            self.north_customer, date(2026, 10, 7), closed_at=datetime(2026, 10, 7, 9)
+        )
+        ticket.participant_ids = [Command.create({"employee_id": self.engineer_a.id})]
+        as_engineer = ticket.with_user(self.engineer_a_user)
+        with self.assertRaisesText(AccessError, "only a supervisor can change"):
+            as_engineer.planned_date = date(2026, 10, 9)
+        with self.assertRaisesText(AccessError, "only a supervisor can change"):
+            as_engineer.service_area_id = self.south
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.planned_date, date(2026, 10, 7))
+        self.assertEqual(ticket.service_area_id, self.north)
+        ticket.with_user(self.supervisor_user).planned_date = date(2026, 10, 9)
+        self.assertEqual(ticket.planned_date, date(2026, 10, 9))
 
     def test_ticket_area_is_editable_in_the_form(self):
         with Form(self.env["helpdesk.ticket"]) as ticket_form:

@@ -1,5 +1,6 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form
 
@@ -137,6 +138,20 @@ class TestTicketRating(AppraisalCommon):
         self.assertFalse(self.ticket.difficulty_id)
         self.assertFalse(self.ticket.reviewer_id)
         self.assertEqual(self.ticket.rating_state, "self_rated")
+
+    def test_supervisor_does_not_review_own_work(self):
+        self.ticket.participant_ids = [
+            Command.create({"employee_id": self.supervisor.id, "role": "engineer"})
+        ]
+        self.ticket.with_user(
+            self.supervisor_user
+        ).self_difficulty_id = self.level_very_hard
+        with self.assertRaisesText(AccessError, "another supervisor reviews"):
+            self.ticket.with_user(self.supervisor_user).action_accept_self_rating()
+        self.assertFalse(self.ticket.difficulty_id)
+        # The appraisal manager may.
+        self.ticket.with_user(self.manager_user).action_accept_self_rating()
+        self.assertEqual(self.ticket.difficulty_id, self.level_very_hard)
 
     def test_engineer_cannot_change_a_reviewed_rating(self):
         self.ticket.with_user(self.engineer_a_user).self_difficulty_id = self.level_hard
