@@ -250,9 +250,8 @@ class HelpdeskServiceArea(models.Model):
 
     def _confirmed_orders(self, period):
         """``(area id, planned date)`` of each order completed and confirmed
-        for its planned day: closed no later than the end
-        of that day in the leader's time zone, with a callback confirming the
-        work."""
+        for its planned day: closed no later than the end of that day in the
+        leader's time zone, its latest callback confirming the work."""
         # As for the due counts: every order of the area counts, and the
         # callbacks are read whatever the refreshing user may see.
         candidates = (
@@ -268,8 +267,25 @@ class HelpdeskServiceArea(models.Model):
                 ["service_area_id", "planned_date", "closed_date"],
             )
         )
+        # The latest call tells: a later call finding the work not done
+        # withdraws an earlier confirmation.
+        latest_confirmation = {}
+        for callback in (
+            self.env["helpdesk.ticket.callback"]
+            .sudo()
+            .search_fetch(
+                [("ticket_id", "in", candidates.ids)],
+                ["ticket_id", "work_confirmed"],
+                order="call_date desc, id desc",
+            )
+        ):
+            latest_confirmation.setdefault(
+                callback.ticket_id.id, callback.work_confirmed
+            )
         leader_tz = {area.id: area.leader_id.tz for area in self}
         for ticket in candidates:
+            if not latest_confirmation[ticket.id]:
+                continue
             area_id = ticket.service_area_id.id
             closed_on = scoring.local_day(ticket.closed_date, leader_tz[area_id])
             if closed_on <= ticket.planned_date:

@@ -47,10 +47,6 @@ class HelpdeskTicketParticipant(models.Model):
         precompute=True,
         help="Interns earn no points; their share goes to the engineers.",
     )
-    credit_ids = fields.One2many(
-        comodel_name="helpdesk.ticket.credit",
-        inverse_name="participant_id",
-    )
 
     _sql_constraints = [
         (

@@ -260,6 +260,28 @@ class TestServiceAreaRates(ServiceAreaCommon):
         self._refresh_october()
         self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (2, 0, 0.0)})
 
+    def test_the_latest_callback_decides(self):
+        ticket = self._orders(
+            self.north_customer, date(2026, 10, 7), closed_at=datetime(2026, 10, 7, 9)
+        )
+        ticket.callback_ids.call_date = datetime(2026, 10, 8, 9)
+        self._refresh_october()
+        self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (1, 1, 1.0)})
+        # A later call finds the work not done: no longer confirmed.
+        later = self.env["helpdesk.ticket.callback"].create(
+            {
+                "ticket_id": ticket.id,
+                "result": "dissatisfied",
+                "work_confirmed": False,
+                "call_date": datetime(2026, 10, 9, 9),
+            }
+        )
+        self._refresh_october()
+        self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (1, 0, 0.0)})
+        later.work_confirmed = True
+        self._refresh_october()
+        self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (1, 1, 1.0)})
+
     def test_open_orders_are_not_confirmed_and_duplicates_not_due(self):
         original = self._orders(
             self.north_customer, date(2026, 10, 7), closed_at=datetime(2026, 10, 7, 9)

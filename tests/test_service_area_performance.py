@@ -85,9 +85,10 @@ class TestServiceAreaPerformance(ServiceAreaCommon):
     def test_query_budget_for_50_areas(self):
         self._warm_caches()
         areas = self._areas_with_orders(50)
-        # 6 reads (due counts, confirmed orders, areas, leaders, their
-        # resources for the time zone, existing rows) + 1 INSERT of 100 rows.
-        with self.assertQueryCount(7):
+        # 7 reads (due counts, confirmed orders, their latest callbacks,
+        # areas, leaders, their resources for the time zone, existing rows)
+        # + 1 INSERT of 100 rows.
+        with self.assertQueryCount(8):
             self._refresh(areas)
         self.assertEqual(len(self.Daily.search([("area_id", "in", areas.ids)])), 100)
         # A second refresh after changes: 25 rows move from Oct 15 to Oct 16
@@ -104,9 +105,9 @@ class TestServiceAreaPerformance(ServiceAreaCommon):
         ).work_confirmed = False
         self.env.flush_all()
         self.env.invalidate_all()
-        # The same 6 reads + 1 UPDATE + the unlink (DELETE, 3 look-ups of
+        # The same 7 reads + 1 UPDATE + the unlink (DELETE, 3 look-ups of
         # the ORM's own housekeeping, a re-read of the areas) + 1 INSERT.
-        with self.assertQueryCount(13):
+        with self.assertQueryCount(14):
             self._refresh(areas)
         rows = self.Daily.search([("area_id", "in", areas.ids)])
         self.assertEqual(len(rows), 100)
