@@ -128,7 +128,9 @@ class TestAppraisalGeneratePerformance(MonthlyAppraisalCommon):
     def test_query_budget_for_15_engineers(self):
         self._generate_september(self._team(1))
         department = self._team(15)
-        # Reads: concerned employees, their credits, existing appraisals,
-        # settings, areas, callbacks (2), findings; one INSERT, one UPDATE.
+        # Employees with credits, the engineer group, the company, the
+        # concerned employees, the existing appraisals, the defaults, one
+        # INSERT, the employees, the credit points, the areas led, the
+        # callbacks and their orders' engineers, the findings, one UPDATE.
         with self.assertQueryCount(15):
             self._generate_september(department)
