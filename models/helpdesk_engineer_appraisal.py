@@ -94,7 +94,6 @@ class HelpdeskEngineerAppraisal(models.Model):
     )
     supervisor_id = fields.Many2one(
         comodel_name="hr.employee",
-        string="Supervisor",
         help="The engineer's manager when the appraisal was last refreshed.",
     )
     user_id = fields.Many2one(
@@ -113,6 +112,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             ("approval", "Department Approval"),
             ("done", "Done"),
         ],
+        string="Stage",
         default="draft",
         required=True,
         tracking=True,
