@@ -44,6 +44,13 @@ class HelpdeskEngineerAppraisal(models.Model):
         "standard_points",
         "efficiency",
         "efficiency_cap",
+        "workload_max",
+        "customer_max",
+        "work_log_max",
+        "order_form_max",
+        "dissatisfied_deduction",
+        "work_log_deduction",
+        "order_form_deduction",
         "workload_score",
         "dissatisfied_count",
         "customer_score",
@@ -63,6 +70,7 @@ class HelpdeskEngineerAppraisal(models.Model):
     # Who the appraisal is about: set when it is generated.
     _MANAGER_FIELDS = ("employee_id", "period", "company_id", "reopen_reason")
     _SUPERVISOR_FIELDS = ("supervisor_comment", "supervisor_note")
+    _ENGINEER_FIELDS = ("employee_comment", "appeal_reason")
     # The only fields a manager may still fill on a done appraisal: the
     # reason to reopen it.
     _DONE_WRITABLE_FIELDS = ("reopen_reason",)
@@ -137,7 +145,43 @@ class HelpdeskEngineerAppraisal(models.Model):
         aggregator="avg",
         help="E = P / S, capped at the company's efficiency cap.",
     )
+    # The settings a refresh used, frozen with the scores they explain.
     efficiency_cap = fields.Float(
+        readonly=True,
+        aggregator=None,
+    )
+    workload_max = fields.Float(
+        string="Workload Maximum",
+        readonly=True,
+        aggregator=None,
+    )
+    customer_max = fields.Float(
+        string="Customer Evaluation Maximum",
+        readonly=True,
+        aggregator=None,
+    )
+    work_log_max = fields.Float(
+        string="Work Log Maximum",
+        readonly=True,
+        aggregator=None,
+    )
+    order_form_max = fields.Float(
+        string="Service Order Maximum",
+        readonly=True,
+        aggregator=None,
+    )
+    dissatisfied_deduction = fields.Float(
+        string="Deduction per Dissatisfied Callback",
+        readonly=True,
+        aggregator=None,
+    )
+    work_log_deduction = fields.Float(
+        string="Deduction per Unqualified Work Log",
+        readonly=True,
+        aggregator=None,
+    )
+    order_form_deduction = fields.Float(
+        string="Deduction per Unqualified Order Form",
         readonly=True,
         aggregator=None,
     )
@@ -273,46 +317,40 @@ class HelpdeskEngineerAppraisal(models.Model):
         "standard_points",
         "efficiency",
         "efficiency_cap",
+        "workload_max",
         "workload_score",
+        "customer_max",
+        "dissatisfied_deduction",
         "dissatisfied_count",
         "customer_score",
+        "work_log_max",
+        "work_log_deduction",
         "work_log_finding_count",
         "work_log_score",
+        "order_form_max",
+        "order_form_deduction",
         "order_form_finding_count",
         "order_form_score",
         "area_score",
         "area_score_added",
         "total_score",
-        "company_id.appraisal_workload_max",
-        "company_id.appraisal_customer_max",
-        "company_id.appraisal_work_log_max",
-        "company_id.appraisal_order_form_max",
-        "company_id.appraisal_dissatisfied_deduction",
-        "company_id.appraisal_work_log_deduction",
-        "company_id.appraisal_order_form_deduction",
     )
     def _compute_explanations(self):
         for appraisal in self:
-            company = appraisal.company_id
             ratio = (
                 appraisal.earned_points / appraisal.standard_points
                 if appraisal.standard_points
                 else 0.0
-            )
-            workload_max = (
-                appraisal.workload_score / appraisal.efficiency
-                if appraisal.efficiency
-                else company.appraisal_workload_max
             )
             values = {
                 "points": _number(appraisal.earned_points),
                 "standard": _number(appraisal.standard_points),
                 "efficiency": _number(appraisal.efficiency),
                 "ratio": _number(ratio),
-                "maximum": _number(workload_max),
+                "maximum": _number(appraisal.workload_max),
                 "score": _number(appraisal.workload_score),
             }
-            if appraisal.efficiency < ratio:
+            if ratio > appraisal.efficiency_cap:
                 appraisal.workload_explanation = self.env._(
                     "P %(points)s / S %(standard)s = %(ratio)s, capped at E "
                     "%(efficiency)s -> %(maximum)s x %(efficiency)s = %(score)s",
@@ -325,20 +363,20 @@ class HelpdeskEngineerAppraisal(models.Model):
                     **values,
                 )
             appraisal.customer_explanation = appraisal._deduction_explanation(
-                company.appraisal_customer_max,
-                company.appraisal_dissatisfied_deduction,
+                appraisal.customer_max,
+                appraisal.dissatisfied_deduction,
                 appraisal.dissatisfied_count,
                 appraisal.customer_score,
             )
             appraisal.work_log_explanation = appraisal._deduction_explanation(
-                company.appraisal_work_log_max,
-                company.appraisal_work_log_deduction,
+                appraisal.work_log_max,
+                appraisal.work_log_deduction,
                 appraisal.work_log_finding_count,
                 appraisal.work_log_score,
             )
             appraisal.order_form_explanation = appraisal._deduction_explanation(
-                company.appraisal_order_form_max,
-                company.appraisal_order_form_deduction,
+                appraisal.order_form_max,
+                appraisal.order_form_deduction,
                 appraisal.order_form_finding_count,
                 appraisal.order_form_score,
             )
@@ -393,7 +431,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             set(self._COMPUTED_FIELDS)
             | set(self._MANAGER_FIELDS)
             | set(self._SUPERVISOR_FIELDS)
-            | {"employee_comment", "appeal_reason"}
+            | set(self._ENGINEER_FIELDS)
         ) - set(self._DONE_WRITABLE_FIELDS)
 
     def _check_fields_writable(self, vals):
@@ -426,6 +464,14 @@ class HelpdeskEngineerAppraisal(models.Model):
         ):
             raise AccessError(
                 self.env._("Only a supervisor may write the supervisor's comment.")
+            )
+        if set(vals) & set(self._ENGINEER_FIELDS) and any(
+            appraisal.employee_id.user_id != self.env.user for appraisal in self
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the appraised engineer writes their comment and appeal."
+                )
             )
 
     def _computed_write(self, vals):
@@ -741,6 +787,13 @@ class HelpdeskEngineerAppraisal(models.Model):
             "standard_points": standard_points,
             "efficiency": scoring.efficiency(earned_points, standard_points, cap),
             "efficiency_cap": cap,
+            "workload_max": company.appraisal_workload_max,
+            "customer_max": company.appraisal_customer_max,
+            "work_log_max": company.appraisal_work_log_max,
+            "order_form_max": company.appraisal_order_form_max,
+            "dissatisfied_deduction": company.appraisal_dissatisfied_deduction,
+            "work_log_deduction": company.appraisal_work_log_deduction,
+            "order_form_deduction": company.appraisal_order_form_deduction,
             "workload_score": workload,
             "dissatisfied_count": dissatisfied,
             "customer_score": customer,

@@ -237,6 +237,9 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
             appraisal.supervisor_comment = "Excellent"
         with self.assertRaisesText(AccessError, "appraisal manager"):
             appraisal.period = "2026-09-01"
+        # Nor does the supervisor write the engineer's words.
+        with self.assertRaisesText(AccessError, "appraised engineer"):
+            appraisal.with_user(self.supervisor_user).employee_comment = "Lazy"
         self.assertEqual(appraisal.employee_comment, "A busy month")
         self.assertFalse(appraisal.sudo().supervisor_comment)
         self.assertEqual(appraisal.period, OCTOBER)

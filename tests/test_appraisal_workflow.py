@@ -125,14 +125,21 @@ class TestAppraisalWorkflow(MonthlyAppraisalCommon):
             engineers=self.engineer_a | self.engineer_b, difficulty=self.level_hard
         )
         self._callbacks(self.orders_a[3:5], "dissatisfied")
+        self.env.company.write(
+            {"appraisal_customer_max": 30, "appraisal_dissatisfied_deduction": 5}
+        )
         self._generate()
         self.appraisal._refresh_scores()
         self.assertAlmostEqual(self.appraisal.earned_points, 34.5)
         self.assertAlmostEqual(self.appraisal.total_score, 83.75)
         self.assertEqual(self.appraisal.dissatisfied_count, 3)
-        # B's draft counts the new order: 4.5 + 0.75 = 5.25 -> 60 x 0.13125.
+        # The explanation keeps the settings the numbers were computed with.
+        self.assertEqual(self.appraisal.customer_explanation, "max(0, 20 - 2 x 3) = 14")
+        # B's draft counts the new order: 4.5 + 0.75 = 5.25 -> 60 x 0.13125,
+        # and the new settings: 30 - 5 x 0 = 30.
         self.assertAlmostEqual(appraisal_b.earned_points, 5.25)
         self.assertAlmostEqual(appraisal_b.workload_score, 7.875)
+        self.assertEqual(appraisal_b.customer_explanation, "max(0, 30 - 5 x 0) = 30")
 
     def test_done_appraisal_is_read_only(self):
         self._to_done()
