@@ -563,6 +563,14 @@ class HelpdeskEngineerAppraisal(models.Model):
             )
         return True
 
+    def action_refresh(self):
+        if not self.env.user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._("Only a supervisor may refresh the numbers by hand.")
+            )
+        self._refresh_scores()
+        return True
+
     def _check_step(self, state, group=None):
         stages = dict(self._fields["state"]._description_selection(self.env))
         if any(appraisal.state != state for appraisal in self):

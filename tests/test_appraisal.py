@@ -263,6 +263,11 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
         self.assertAlmostEqual(appraisal.total_score, 83.75)
         self.assertFalse(self._appraisal_of(self.engineer_a, date(2026, 11, 1)))
 
+    @freeze_time("2026-11-03 08:00:00")
+    def test_wizard_proposes_last_month(self):
+        wizard = self.env["helpdesk.engineer.appraisal.generate"].create({})
+        self.assertEqual(wizard.month, OCTOBER)
+
     def test_wizard_generates_the_month_given(self):
         wizard_form = Form(
             self.env["helpdesk.engineer.appraisal.generate"].with_user(

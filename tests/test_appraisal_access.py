@@ -78,8 +78,25 @@ class TestAppraisalAccess(MonthlyAppraisalCommon):
 
     def test_other_company_appraisals_are_hidden(self):
         branch = self.env["res.company"].create({"name": "Branch"})
+        branch_engineer = self.env["hr.employee"].create(
+            {"name": "Engineer Zhao", "company_id": branch.id}
+        )
+        branch_appraisal = self.Appraisal.create(
+            {
+                "employee_id": branch_engineer.id,
+                "period": "2026-10-01",
+                "company_id": branch.id,
+            }
+        )
         self.manager_user.company_ids = [Command.link(branch.id)]
         Appraisal = self.Appraisal.with_user(self.manager_user)
-        self.assertFalse(
-            Appraisal.with_context(allowed_company_ids=[branch.id]).search([])
+        self.assertNotIn(
+            branch_appraisal,
+            Appraisal.with_context(allowed_company_ids=[self.env.company.id]).search(
+                []
+            ),
+        )
+        self.assertEqual(
+            Appraisal.with_context(allowed_company_ids=[branch.id]).search([]),
+            branch_appraisal,
         )

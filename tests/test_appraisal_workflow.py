@@ -204,3 +204,20 @@ class TestAppraisalWorkflow(MonthlyAppraisalCommon):
         )
         self.assertAlmostEqual(self.appraisal.earned_points, 36)
         self.assertEqual(self._todo_users(), self.supervisor_user)
+
+    def test_refresh_by_hand(self):
+        self._create_tickets(engineers=self.engineer_a, difficulty=self.level_hard)
+        with self.assertRaisesText(AccessError, "Only a supervisor"):
+            self._as(self.engineer_a_user).action_refresh()
+        self.assertAlmostEqual(self.appraisal.earned_points, 34.5)
+        self._as(self.supervisor_user).action_refresh()
+        self.assertAlmostEqual(self.appraisal.earned_points, 36)
+        self.assertEqual(self.appraisal.state, "draft")
+
+    def test_engineer_cannot_reopen(self):
+        self._to_done()
+        with self.assertRaisesText(AccessError, "appraisal manager"):
+            self._as(self.engineer_a_user).write({"reopen_reason": "Unfair"})
+        with self.assertRaisesText(AccessError, "Only a Manager"):
+            self._as(self.engineer_a_user).action_reopen()
+        self.assertEqual(self.appraisal.state, "done")
