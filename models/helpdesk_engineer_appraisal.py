@@ -535,10 +535,10 @@ class HelpdeskEngineerAppraisal(models.Model):
         if any(not (appraisal.appeal_reason or "").strip() for appraisal in self):
             raise UserError(self.env._("Give the reason of your appeal."))
         self._computed_write({"is_appealed": True})
+        self._advance("review")
         for appraisal in self:
-            appraisal._advance(
-                "review",
-                self.env._("Appeal: %(reason)s", reason=appraisal.appeal_reason),
+            appraisal.message_post(
+                body=self.env._("Appeal: %(reason)s", reason=appraisal.appeal_reason)
             )
             appraisal._schedule_next_activity(
                 appraisal.supervisor_id.user_id,
@@ -550,12 +550,13 @@ class HelpdeskEngineerAppraisal(models.Model):
         self._check_step("done", MANAGER_GROUP)
         if any(not (appraisal.reopen_reason or "").strip() for appraisal in self):
             raise UserError(self.env._("Give the reason to reopen the appraisal."))
+        reasons = {appraisal: appraisal.reopen_reason for appraisal in self}
+        # Out of done first: a reopened appraisal counts the facts again.
+        self._computed_write({"state": "review", "reopen_reason": False})
+        self._advance("review")
         for appraisal in self:
-            reason = appraisal.reopen_reason
-            # Reopened, the appraisal counts the facts again from its review on.
-            appraisal._computed_write({"state": "review", "reopen_reason": False})
-            appraisal._advance(
-                "review", self.env._("Reopened: %(reason)s", reason=reason)
+            appraisal.message_post(
+                body=self.env._("Reopened: %(reason)s", reason=reasons[appraisal])
             )
             appraisal._schedule_next_activity(
                 appraisal.supervisor_id.user_id,
@@ -601,14 +602,15 @@ class HelpdeskEngineerAppraisal(models.Model):
                 self.env._("You cannot review or approve your own appraisal.")
             )
 
-    def _advance(self, state, message):
+    def _advance(self, state, message=None):
         """Move to ``state`` with the numbers refreshed until it is done, and
-        log ``message`` in the chatter."""
+        log ``message`` in the chatter when given."""
         self._refresh_scores()
         self.activity_unlink(["mail.mail_activity_data_todo"])
         self._computed_write({"state": state})
-        for appraisal in self:
-            appraisal.message_post(body=message)
+        if message:
+            for appraisal in self:
+                appraisal.message_post(body=message)
 
     def _schedule_next_activity(self, user, summary):
         if user:

@@ -221,3 +221,15 @@ class TestAppraisalWorkflow(MonthlyAppraisalCommon):
         with self.assertRaisesText(AccessError, "Only a Manager"):
             self._as(self.engineer_a_user).action_reopen()
         self.assertEqual(self.appraisal.state, "done")
+
+    def test_actions_on_several_appraisals(self):
+        team = self.appraisal | self._appraisal_of(self.engineer_b)
+        team.with_user(self.supervisor_user).action_send_to_engineer()
+        self.assertEqual(set(team.mapped("state")), {"self_assessment"})
+        self.assertEqual(
+            team.activity_ids.user_id, self.engineer_a_user | self.engineer_b_user
+        )
+        # A cannot acknowledge B's appraisal along with their own.
+        with self.assertRaises(AccessError):
+            team.with_user(self.engineer_a_user).action_acknowledge()
+        self.assertEqual(set(team.mapped("state")), {"self_assessment"})
