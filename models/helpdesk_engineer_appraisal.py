@@ -620,9 +620,6 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     # Facts ---------------------------------------------------------------
 
-    def _period_end(self):
-        return self.period + relativedelta(months=1, days=-1)
-
     def action_view_credits(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",

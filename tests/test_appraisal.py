@@ -3,10 +3,12 @@
 from datetime import date
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import Form
+from odoo.tools import mute_logger
 
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
 from .common import OCTOBER_CLOSING
@@ -292,3 +294,63 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
         )
         self._generate()
         self.assertEqual(self._appraisal_of(self.engineer_c).earned_points, 0)
+
+    def test_display_name_and_empty_explanations(self):
+        self._generate()
+        appraisal = self._appraisal_of(self.engineer_c)
+        self.assertEqual(appraisal.display_name, "Engineer C - 2026-10")
+        self.assertEqual(
+            appraisal.workload_explanation, "P 0 / S 40 = E 0 -> 60 x 0 = 0"
+        )
+        self.assertEqual(appraisal.total_explanation, "0 + 20 + 10 + 10 = 40")
+
+    def test_one_appraisal_per_engineer_and_month(self):
+        self._generate()
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.Appraisal.create(
+                {"employee_id": self.engineer_a.id, "period": OCTOBER}
+            )
+
+    def test_refresh_follows_the_organisation_until_done(self):
+        self._generate()
+        appraisal_a = self._appraisal_of(self.engineer_a)
+        appraisal_b = self._appraisal_of(self.engineer_b)
+        appraisal_b.sudo()._computed_write({"state": "done"})
+        department = self.env["hr.department"].create({"name": "Installations"})
+        (self.engineer_a | self.engineer_b).write(
+            {"department_id": department.id, "parent_id": self.manager.id}
+        )
+        self._generate()
+        self.assertEqual(appraisal_a.department_id, department)
+        self.assertEqual(appraisal_a.supervisor_id, self.manager)
+        # The done appraisal keeps the organisation it was approved in.
+        self.assertFalse(appraisal_b.department_id)
+        self.assertEqual(appraisal_b.supervisor_id, self.supervisor)
+
+    def test_grade_distribution_by_department(self):
+        department = self.env["hr.department"].create({"name": "Repairs"})
+        self.engineer_a.department_id = department
+        self.engineer_b.department_id = department
+        self._generate()
+        groups = self.Appraisal._read_group(
+            [("department_id", "=", department.id)], ["grade"], ["__count"]
+        )
+        # A 83.75 good, B 46.75 below standard.
+        self.assertEqual(dict(groups), {"good": 1, "below_standard": 1})
+
+    def test_menus_of_each_role(self):
+        generate_menu = self.env.ref(
+            "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_generate_menu"
+        )
+        appraisal_menu = self.env.ref(
+            "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_menu"
+        )
+        for user, sees_generate in (
+            (self.engineer_a_user, False),
+            (self.supervisor_user, False),
+            (self.manager_user, True),
+        ):
+            with self.subTest(user=user.login):
+                visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+                self.assertIn(appraisal_menu.id, visible)
+                self.assertEqual(generate_menu.id in visible, sees_generate)
