@@ -9,5 +9,9 @@ from . import test_project_task
 from . import test_service_area
 from . import test_service_area_performance
 from . import test_settings
+from . import test_appraisal
+from . import test_appraisal_workflow
+from . import test_appraisal_access
+from . import test_appraisal_generate
 from . import test_translations
 from . import test_ui

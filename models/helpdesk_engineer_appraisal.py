@@ -1,0 +1,891 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .. import scoring
+from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
+
+SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
+MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
+ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
+INTERN_TYPES = ("student", "trainee")
+
+# Set in the context by the appraisal's own methods only. An object, not a
+# flag: a context sent over RPC cannot hold it, so users cannot unlock the
+# scores and the state by passing a context key.
+_COMPUTED_WRITE = object()
+
+
+class HelpdeskEngineerAppraisal(models.Model):
+    """The monthly appraisal of one engineer (POLICY 2).
+
+    The scores are computed from the month's facts (credits, callbacks,
+    quality findings, area rates) by ``_refresh_scores`` in one batch for
+    any number of appraisals, and frozen once the appraisal is done.
+    """
+
+    _name = "helpdesk.engineer.appraisal"
+    _description = "Monthly Engineer Appraisal"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "period desc, employee_id"
+    _check_company_auto = True
+
+    # Written only by the refresh and the workflow actions.
+    _COMPUTED_FIELDS = (
+        "state",
+        "department_id",
+        "supervisor_id",
+        "earned_points",
+        "standard_points",
+        "efficiency",
+        "efficiency_cap",
+        "workload_max",
+        "customer_max",
+        "work_log_max",
+        "order_form_max",
+        "dissatisfied_deduction",
+        "work_log_deduction",
+        "order_form_deduction",
+        "workload_score",
+        "dissatisfied_count",
+        "customer_score",
+        "work_log_finding_count",
+        "work_log_score",
+        "order_form_finding_count",
+        "order_form_score",
+        "invalid_credit_count",
+        "is_area_leader",
+        "area_rate",
+        "area_score",
+        "area_score_added",
+        "total_score",
+        "grade",
+        "is_appealed",
+    )
+    # Who the appraisal is about: set when it is generated.
+    _MANAGER_FIELDS = ("employee_id", "period", "company_id", "reopen_reason")
+    _SUPERVISOR_FIELDS = ("supervisor_comment", "supervisor_note")
+    _ENGINEER_FIELDS = ("employee_comment", "appeal_reason")
+    # The only fields a manager may still fill on a done appraisal: the
+    # reason to reopen it.
+    _DONE_WRITABLE_FIELDS = ("reopen_reason",)
+
+    employee_id = fields.Many2one(
+        comodel_name="hr.employee",
+        string="Engineer",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    period = fields.Date(
+        string="Month",
+        required=True,
+        index=True,
+        help="First day of the appraised month.",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    department_id = fields.Many2one(
+        comodel_name="hr.department",
+        index=True,
+        help="The engineer's department when the appraisal was last refreshed.",
+    )
+    supervisor_id = fields.Many2one(
+        comodel_name="hr.employee",
+        help="The engineer's manager when the appraisal was last refreshed.",
+    )
+    user_id = fields.Many2one(
+        related="employee_id.user_id",
+        string="Engineer's User",
+    )
+    is_own = fields.Boolean(
+        compute="_compute_is_own",
+        help="The appraisal is the current user's own.",
+    )
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("self_assessment", "Self-Assessment"),
+            ("review", "Supervisor Review"),
+            ("approval", "Department Approval"),
+            ("done", "Done"),
+        ],
+        string="Stage",
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    earned_points = fields.Float(
+        string="Earned Points (P)",
+        readonly=True,
+        help="Sum of the engineer's valid credit points of the month.",
+    )
+    standard_points = fields.Float(
+        string="Standard Points (S)",
+        readonly=True,
+        aggregator="avg",
+        help="Standard monthly points used: the employee's own, else the company's.",
+    )
+    efficiency = fields.Float(
+        string="Efficiency (E)",
+        readonly=True,
+        digits=(16, 4),
+        aggregator="avg",
+        help="E = P / S, capped at the company's efficiency cap.",
+    )
+    # The settings a refresh used, frozen with the scores they explain.
+    efficiency_cap = fields.Float(
+        readonly=True,
+        aggregator=None,
+    )
+    workload_max = fields.Float(
+        string="Workload Maximum",
+        readonly=True,
+        aggregator=None,
+    )
+    customer_max = fields.Float(
+        string="Customer Evaluation Maximum",
+        readonly=True,
+        aggregator=None,
+    )
+    work_log_max = fields.Float(
+        string="Work Log Maximum",
+        readonly=True,
+        aggregator=None,
+    )
+    order_form_max = fields.Float(
+        string="Service Order Maximum",
+        readonly=True,
+        aggregator=None,
+    )
+    dissatisfied_deduction = fields.Float(
+        string="Deduction per Dissatisfied Callback",
+        readonly=True,
+        aggregator=None,
+    )
+    work_log_deduction = fields.Float(
+        string="Deduction per Unqualified Work Log",
+        readonly=True,
+        aggregator=None,
+    )
+    order_form_deduction = fields.Float(
+        string="Deduction per Unqualified Order Form",
+        readonly=True,
+        aggregator=None,
+    )
+    workload_score = fields.Float(
+        string="Workload",
+        readonly=True,
+        aggregator="avg",
+    )
+    dissatisfied_count = fields.Integer(
+        string="Dissatisfied Callbacks",
+        readonly=True,
+    )
+    customer_score = fields.Float(
+        string="Customer Evaluation",
+        readonly=True,
+        aggregator="avg",
+    )
+    work_log_finding_count = fields.Integer(
+        string="Unqualified Work Logs",
+        readonly=True,
+    )
+    work_log_score = fields.Float(
+        string="Work Log",
+        readonly=True,
+        aggregator="avg",
+    )
+    order_form_finding_count = fields.Integer(
+        string="Unqualified Order Forms",
+        readonly=True,
+    )
+    order_form_score = fields.Float(
+        string="Service Order",
+        readonly=True,
+        aggregator="avg",
+    )
+    invalid_credit_count = fields.Integer(
+        string="Pending or Invalid Orders",
+        readonly=True,
+        help="Orders of the month that earn the engineer nothing yet: not "
+        "reviewed, no work log, duplicates ...",
+    )
+    is_area_leader = fields.Boolean(
+        string="Area Leader",
+        readonly=True,
+    )
+    area_rate = fields.Float(
+        string="Area Completion Rate",
+        readonly=True,
+        aggregator="avg",
+    )
+    area_score = fields.Float(
+        readonly=True,
+        aggregator="avg",
+        help="Q x R of the areas the engineer leads. Added to the total only "
+        "when the company's setting says so.",
+    )
+    area_score_added = fields.Boolean(
+        string="Area Score in Total",
+        readonly=True,
+    )
+    total_score = fields.Float(
+        string="Total",
+        readonly=True,
+        aggregator="avg",
+    )
+    grade = fields.Selection(
+        selection=[
+            (scoring.GRADE_EXCELLENT, "Excellent"),
+            (scoring.GRADE_GOOD, "Good"),
+            (scoring.GRADE_PASS, "Pass"),
+            (scoring.GRADE_BELOW_STANDARD, "Below Standard"),
+            (scoring.GRADE_FAIL, "Fail"),
+        ],
+        readonly=True,
+        index=True,
+    )
+    workload_explanation = fields.Char(
+        compute="_compute_explanations",
+    )
+    customer_explanation = fields.Char(
+        compute="_compute_explanations",
+    )
+    work_log_explanation = fields.Char(
+        compute="_compute_explanations",
+    )
+    order_form_explanation = fields.Char(
+        compute="_compute_explanations",
+    )
+    total_explanation = fields.Char(
+        compute="_compute_explanations",
+    )
+    employee_comment = fields.Text(
+        string="Engineer's Comment",
+    )
+    supervisor_comment = fields.Text(
+        string="Supervisor's Comment",
+    )
+    supervisor_note = fields.Text(
+        string="Confidential Note",
+        groups=SUPERVISOR_GROUP,
+        help="Seen by supervisors and managers only, never by the engineer.",
+    )
+    appeal_reason = fields.Text(
+        help="Why the engineer contests the appraisal.",
+    )
+    is_appealed = fields.Boolean(
+        string="Appealed",
+        readonly=True,
+        copy=False,
+    )
+    reopen_reason = fields.Text(
+        string="Reason to Reopen",
+        copy=False,
+        help="Required to reopen a done appraisal; logged in the chatter.",
+    )
+
+    _sql_constraints = [
+        (
+            "employee_period_company_unique",
+            "UNIQUE(employee_id, period, company_id)",
+            "An engineer has a single appraisal per month.",
+        ),
+    ]
+
+    @api.depends("employee_id.user_id")
+    @api.depends_context("uid")
+    def _compute_is_own(self):
+        for appraisal in self:
+            appraisal.is_own = appraisal.employee_id.user_id == self.env.user
+
+    @api.depends(
+        "earned_points",
+        "standard_points",
+        "efficiency",
+        "efficiency_cap",
+        "workload_max",
+        "workload_score",
+        "customer_max",
+        "dissatisfied_deduction",
+        "dissatisfied_count",
+        "customer_score",
+        "work_log_max",
+        "work_log_deduction",
+        "work_log_finding_count",
+        "work_log_score",
+        "order_form_max",
+        "order_form_deduction",
+        "order_form_finding_count",
+        "order_form_score",
+        "area_score",
+        "area_score_added",
+        "total_score",
+    )
+    def _compute_explanations(self):
+        for appraisal in self:
+            ratio = (
+                appraisal.earned_points / appraisal.standard_points
+                if appraisal.standard_points
+                else 0.0
+            )
+            values = {
+                "points": _number(appraisal.earned_points),
+                "standard": _number(appraisal.standard_points),
+                "efficiency": _number(appraisal.efficiency),
+                "ratio": _number(ratio),
+                "maximum": _number(appraisal.workload_max),
+                "score": _number(appraisal.workload_score),
+            }
+            if ratio > appraisal.efficiency_cap:
+                appraisal.workload_explanation = self.env._(
+                    "P %(points)s / S %(standard)s = %(ratio)s, capped at E "
+                    "%(efficiency)s -> %(maximum)s x %(efficiency)s = %(score)s",
+                    **values,
+                )
+            else:
+                appraisal.workload_explanation = self.env._(
+                    "P %(points)s / S %(standard)s = E %(efficiency)s -> "
+                    "%(maximum)s x %(efficiency)s = %(score)s",
+                    **values,
+                )
+            appraisal.customer_explanation = appraisal._deduction_explanation(
+                appraisal.customer_max,
+                appraisal.dissatisfied_deduction,
+                appraisal.dissatisfied_count,
+                appraisal.customer_score,
+            )
+            appraisal.work_log_explanation = appraisal._deduction_explanation(
+                appraisal.work_log_max,
+                appraisal.work_log_deduction,
+                appraisal.work_log_finding_count,
+                appraisal.work_log_score,
+            )
+            appraisal.order_form_explanation = appraisal._deduction_explanation(
+                appraisal.order_form_max,
+                appraisal.order_form_deduction,
+                appraisal.order_form_finding_count,
+                appraisal.order_form_score,
+            )
+            components = [
+                appraisal.workload_score,
+                appraisal.customer_score,
+                appraisal.work_log_score,
+                appraisal.order_form_score,
+            ]
+            if appraisal.area_score_added:
+                components.append(appraisal.area_score)
+            appraisal.total_explanation = "{} = {}".format(
+                " + ".join(_number(value) for value in components),
+                _number(appraisal.total_score),
+            )
+
+    def _deduction_explanation(self, maximum, deduction, count, score):
+        return self.env._(
+            "max(0, %(maximum)s - %(deduction)s x %(count)s) = %(score)s",
+            maximum=_number(maximum),
+            deduction=_number(deduction),
+            count=count,
+            score=_number(score),
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_fields_writable(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_fields_writable(vals)
+        if self.env.context.get("appraisal_computed_write") is not _COMPUTED_WRITE:
+            frozen = set(vals) & set(self._fields_frozen_when_done())
+            if frozen and any(appraisal.state == "done" for appraisal in self):
+                raise UserError(
+                    self.env._(
+                        "A done appraisal is read-only; an appraisal manager "
+                        "may reopen it with a reason."
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(appraisal.state == "done" for appraisal in self):
+            raise UserError(self.env._("A done appraisal cannot be deleted."))
+
+    def _fields_frozen_when_done(self):
+        return (
+            set(self._COMPUTED_FIELDS)
+            | set(self._MANAGER_FIELDS)
+            | set(self._SUPERVISOR_FIELDS)
+            | set(self._ENGINEER_FIELDS)
+        ) - set(self._DONE_WRITABLE_FIELDS)
+
+    def _check_fields_writable(self, vals):
+        """Refuse through the ORM what only the appraisal's own methods and
+        the right groups may set."""
+        if self.env.su:
+            return
+        if self.env.context.get("appraisal_computed_write") is _COMPUTED_WRITE:
+            return
+        computed = set(vals) & set(self._COMPUTED_FIELDS)
+        if computed:
+            raise AccessError(
+                self.env._(
+                    "The scores and the stage of an appraisal are computed: "
+                    "use the appraisal's buttons (fields: %(fields)s).",
+                    fields=", ".join(sorted(computed)),
+                )
+            )
+        if set(vals) & set(self._MANAGER_FIELDS) and not self.env.user.has_group(
+            MANAGER_GROUP
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only an appraisal manager may change whom and which month "
+                    "an appraisal is about, or reopen it."
+                )
+            )
+        if set(vals) & set(self._SUPERVISOR_FIELDS) and not self.env.user.has_group(
+            SUPERVISOR_GROUP
+        ):
+            raise AccessError(
+                self.env._("Only a supervisor may write the supervisor's comment.")
+            )
+        if set(vals) & set(self._ENGINEER_FIELDS) and any(
+            appraisal.employee_id.user_id != self.env.user for appraisal in self
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the appraised engineer writes their comment and appeal."
+                )
+            )
+
+    def _computed_write(self, vals):
+        return self.with_context(appraisal_computed_write=_COMPUTED_WRITE).write(vals)
+
+    # Workflow -------------------------------------------------------------
+
+    def action_send_to_engineer(self):
+        self._check_step("draft", SUPERVISOR_GROUP)
+        self._advance("self_assessment", self.env._("Sent to the engineer."))
+        for appraisal in self:
+            appraisal._schedule_next_activity(
+                appraisal.employee_id.user_id,
+                self.env._("Read and acknowledge your appraisal"),
+            )
+        return True
+
+    def action_acknowledge(self):
+        self._check_step("self_assessment")
+        self._check_own()
+        self._advance("review", self.env._("Acknowledged by the engineer."))
+        for appraisal in self:
+            appraisal._schedule_next_activity(
+                appraisal.supervisor_id.user_id,
+                self.env._("Review the appraisal"),
+            )
+        return True
+
+    def action_review(self):
+        self._check_step("review", SUPERVISOR_GROUP)
+        self._check_not_own()
+        self._advance("approval", self.env._("Reviewed by the supervisor."))
+        for appraisal in self:
+            approver = appraisal.department_id.manager_id.user_id
+            appraisal._schedule_next_activity(
+                approver
+                if approver and approver.has_group(MANAGER_GROUP)
+                else approver.browse(),
+                self.env._("Approve the appraisal"),
+            )
+        return True
+
+    def action_approve(self):
+        self._check_step("approval", MANAGER_GROUP)
+        self._check_not_own()
+        self._advance("done", self.env._("Approved: the appraisal is done."))
+        return True
+
+    def action_appeal(self):
+        if any(
+            appraisal.state not in ("self_assessment", "review", "approval")
+            for appraisal in self
+        ):
+            raise UserError(
+                self.env._(
+                    "An appraisal can be appealed only once it is sent to the "
+                    "engineer and before it is done."
+                )
+            )
+        self._check_own()
+        if any(not (appraisal.appeal_reason or "").strip() for appraisal in self):
+            raise UserError(self.env._("Give the reason of your appeal."))
+        self._computed_write({"is_appealed": True})
+        self._advance("review")
+        for appraisal in self:
+            appraisal.message_post(
+                body=self.env._("Appeal: %(reason)s", reason=appraisal.appeal_reason)
+            )
+            appraisal._schedule_next_activity(
+                appraisal.supervisor_id.user_id,
+                self.env._("Review the appealed appraisal"),
+            )
+        return True
+
+    def action_reopen(self):
+        self._check_step("done", MANAGER_GROUP)
+        if any(not (appraisal.reopen_reason or "").strip() for appraisal in self):
+            raise UserError(self.env._("Give the reason to reopen the appraisal."))
+        reasons = {appraisal: appraisal.reopen_reason for appraisal in self}
+        # Out of done first: a reopened appraisal counts the facts again.
+        self._computed_write({"state": "review", "reopen_reason": False})
+        self._advance("review")
+        for appraisal in self:
+            appraisal.message_post(
+                body=self.env._("Reopened: %(reason)s", reason=reasons[appraisal])
+            )
+            appraisal._schedule_next_activity(
+                appraisal.supervisor_id.user_id,
+                self.env._("Review the reopened appraisal"),
+            )
+        return True
+
+    def action_refresh(self):
+        if not self.env.user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._("Only a supervisor may refresh the numbers by hand.")
+            )
+        self._refresh_scores()
+        return True
+
+    def _check_step(self, state, group=None):
+        stages = dict(self._fields["state"]._description_selection(self.env))
+        if any(appraisal.state != state for appraisal in self):
+            raise UserError(
+                self.env._(
+                    "This action applies to appraisals in the stage %(stage)s only.",
+                    stage=stages[state],
+                )
+            )
+        if group and not self.env.user.has_group(group):
+            raise AccessError(
+                self.env._(
+                    "Only a %(group)s may do this at the stage %(stage)s.",
+                    group=self.env.ref(group).name,
+                    stage=stages[state],
+                )
+            )
+
+    def _check_own(self):
+        if any(appraisal.employee_id.user_id != self.env.user for appraisal in self):
+            raise AccessError(
+                self.env._("Only the appraised engineer may do this on an appraisal.")
+            )
+
+    def _check_not_own(self):
+        if any(appraisal.employee_id.user_id == self.env.user for appraisal in self):
+            raise AccessError(
+                self.env._("You cannot review or approve your own appraisal.")
+            )
+
+    def _advance(self, state, message=None):
+        """Move to ``state`` with the numbers refreshed until it is done, and
+        log ``message`` in the chatter when given."""
+        self._refresh_scores()
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self._computed_write({"state": state})
+        if message:
+            for appraisal in self:
+                appraisal.message_post(body=message)
+
+    def _schedule_next_activity(self, user, summary):
+        if user:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo", summary=summary, user_id=user.id
+            )
+
+    # Facts ---------------------------------------------------------------
+
+    def action_view_credits(self):
+        return self._facts_action(
+            "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",
+            [
+                ("employee_id", "=", self.employee_id.id),
+                ("period", "=", self.period),
+                ("is_valid", "=", True),
+            ],
+        )
+
+    def action_view_invalid_credits(self):
+        return self._facts_action(
+            "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",
+            [
+                ("employee_id", "=", self.employee_id.id),
+                ("period", "=", self.period),
+                ("is_valid", "=", False),
+            ],
+        )
+
+    def action_view_dissatisfied_callbacks(self):
+        return self._facts_action(
+            "helpdesk_engineer_appraisal.helpdesk_ticket_callback_action",
+            [
+                ("result", "=", scoring.CALLBACK_DISSATISFIED),
+                ("month", "=", self.period),
+                ("ticket_id.participant_ids.employee_id", "=", self.employee_id.id),
+                ("ticket_id.participant_ids.role", "=", scoring.ROLE_ENGINEER),
+            ],
+        )
+
+    def action_view_findings(self):
+        return self._facts_action(
+            "helpdesk_engineer_appraisal.helpdesk_quality_finding_action",
+            [
+                ("employee_id", "=", self.employee_id.id),
+                ("month", "=", self.period),
+                ("state", "=", "active"),
+            ],
+        )
+
+    def _facts_action(self, xmlid, domain):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = domain
+        action["context"] = {"create": False}
+        action["display_name"] = self.display_name
+        return action
+
+    @api.depends("employee_id", "period")
+    def _compute_display_name(self):
+        for appraisal in self:
+            appraisal.display_name = "{} - {}".format(
+                appraisal.employee_id.name or "",
+                appraisal.period.strftime("%Y-%m") if appraisal.period else "",
+            )
+
+    # Computation ---------------------------------------------------------
+
+    def _refresh_scores(self):
+        """Compute every component of the appraisals that are not done.
+
+        The queries depend on the number of months concerned, never on the
+        number of appraisals: one read of the credits, the counters once per
+        month, the standard points once.
+        """
+        appraisals = self.filtered(lambda appraisal: appraisal.state != "done")
+        if not appraisals:
+            return
+        # The appraisal counts every fact of the month, also those the user
+        # who triggers the refresh (the engineer acknowledging) cannot read.
+        su_env = self.env(su=True)
+        employees = appraisals.employee_id
+        periods = set(appraisals.mapped("period"))
+        points = defaultdict(float)
+        invalid_counts = defaultdict(int)
+        for employee, period, is_valid, total, count in su_env[
+            "helpdesk.ticket.credit"
+        ]._read_group(
+            [("employee_id", "in", employees.ids), ("period", "in", list(periods))],
+            ["employee_id", "period:day", "is_valid"],
+            ["points:sum", "__count"],
+        ):
+            if is_valid:
+                points[employee.id, period] += total
+            else:
+                invalid_counts[employee.id, period] += count
+        dissatisfied = {}
+        findings = {}
+        area_scores = {}
+        areas = su_env["helpdesk.service.area"].search(
+            [("leader_id", "in", employees.ids)]
+        )
+        for period in periods:
+            dissatisfied[period] = su_env[
+                "helpdesk.ticket.callback"
+            ]._dissatisfied_counts(period, period)
+            findings[period] = su_env["helpdesk.quality.finding"]._counts_by_employee(
+                period, period
+            )
+            area_scores[period] = areas._monthly_scores(period)
+        standard_points = employees._appraisal_standard_points()
+        areas_by_leader = defaultdict(list)
+        for area in areas:
+            areas_by_leader[area.leader_id.id].append(area.id)
+        for appraisal in appraisals:
+            # The department and manager are HR data the engineer may not read.
+            employee = appraisal.employee_id.sudo()
+            key = (employee.id, appraisal.period)
+            employee_findings = findings[appraisal.period].get(employee.id, {})
+            led_areas = areas_by_leader[employee.id]
+            month_areas = [
+                area_scores[appraisal.period][area_id]
+                for area_id in led_areas
+                if area_id in area_scores[appraisal.period]
+            ]
+            appraisal._computed_write(
+                appraisal._score_values(
+                    earned_points=points[key],
+                    standard_points=standard_points[employee.id],
+                    dissatisfied=dissatisfied[appraisal.period].get(employee.id, 0),
+                    work_logs=employee_findings.get(KIND_WORK_LOG, 0),
+                    order_forms=employee_findings.get(KIND_ORDER_FORM, 0),
+                    is_area_leader=bool(led_areas),
+                    area_rates=month_areas,
+                )
+                | {
+                    "department_id": employee.department_id.id,
+                    "supervisor_id": employee.parent_id.id,
+                    "invalid_credit_count": invalid_counts[key],
+                }
+            )
+
+    def _score_values(
+        self,
+        *,
+        earned_points,
+        standard_points,
+        dissatisfied,
+        work_logs,
+        order_forms,
+        is_area_leader,
+        area_rates,
+    ):
+        """The stored scores of one appraisal from its month's counts."""
+        company = self.company_id
+        cap = company.appraisal_efficiency_cap
+        workload = scoring.workload_score(
+            company.appraisal_workload_max, earned_points, standard_points, cap
+        )
+        customer = scoring.deduction_score(
+            company.appraisal_customer_max,
+            company.appraisal_dissatisfied_deduction,
+            dissatisfied,
+        )
+        work_log = scoring.deduction_score(
+            company.appraisal_work_log_max,
+            company.appraisal_work_log_deduction,
+            work_logs,
+        )
+        order_form = scoring.deduction_score(
+            company.appraisal_order_form_max,
+            company.appraisal_order_form_deduction,
+            order_forms,
+        )
+        area = sum(score for _rate, score in area_rates)
+        total = workload + customer + work_log + order_form
+        if company.appraisal_add_area_score:
+            total += area
+        return {
+            "earned_points": earned_points,
+            "standard_points": standard_points,
+            "efficiency": scoring.efficiency(earned_points, standard_points, cap),
+            "efficiency_cap": cap,
+            "workload_max": company.appraisal_workload_max,
+            "customer_max": company.appraisal_customer_max,
+            "work_log_max": company.appraisal_work_log_max,
+            "order_form_max": company.appraisal_order_form_max,
+            "dissatisfied_deduction": company.appraisal_dissatisfied_deduction,
+            "work_log_deduction": company.appraisal_work_log_deduction,
+            "order_form_deduction": company.appraisal_order_form_deduction,
+            "workload_score": workload,
+            "dissatisfied_count": dissatisfied,
+            "customer_score": customer,
+            "work_log_finding_count": work_logs,
+            "work_log_score": work_log,
+            "order_form_finding_count": order_forms,
+            "order_form_score": order_form,
+            "is_area_leader": is_area_leader,
+            "area_rate": (
+                sum(rate for rate, _score in area_rates) / len(area_rates)
+                if area_rates
+                else 0.0
+            ),
+            "area_score": area,
+            "area_score_added": company.appraisal_add_area_score,
+            "total_score": total,
+            "grade": scoring.grade(total, company._appraisal_grade_thresholds()),
+        }
+
+    # Generation ----------------------------------------------------------
+
+    @api.model
+    def _concerned_employees(self, month, company, departments=None, employees=None):
+        """Employees to appraise for ``month``: the appraisal engineers and
+        whoever has credits in the month, interns only if the company says
+        so."""
+        # Counts the credits of every engineer, whatever the caller may read.
+        credited = [
+            employee.id
+            for [employee] in self.env["helpdesk.ticket.credit"]
+            .sudo()
+            ._read_group(
+                [("period", "=", month), ("company_id", "=", company.id)],
+                ["employee_id"],
+            )
+        ]
+        domain = [
+            ("company_id", "=", company.id),
+            "|",
+            ("user_id.groups_id", "=", self.env.ref(ENGINEER_GROUP).id),
+            ("id", "in", credited),
+        ]
+        if not company.appraisal_include_interns:
+            domain.append(("employee_type", "not in", INTERN_TYPES))
+        if departments:
+            domain.append(("department_id", "in", departments.ids))
+        if employees:
+            domain.append(("id", "in", employees.ids))
+        # The employee type is HR data that appraisal managers may not read.
+        return self.env["hr.employee"].sudo().search(domain).sudo(False)
+
+    @api.model
+    def _generate(self, month, company, departments=None, employees=None):
+        """Create the missing appraisals of ``month`` and refresh those not
+        done, for everyone concerned, in one batch. Running it again changes
+        nothing unless the facts changed."""
+        month = scoring.month_start(month)
+        concerned = self._concerned_employees(month, company, departments, employees)
+        existing = self.search(
+            [
+                ("employee_id", "in", concerned.ids),
+                ("period", "=", month),
+                ("company_id", "=", company.id),
+            ]
+        )
+        missing = concerned - existing.employee_id
+        created = self.create(
+            [
+                {"employee_id": employee.id, "period": month, "company_id": company.id}
+                for employee in missing
+            ]
+        )
+        appraisals = existing | created
+        appraisals._refresh_scores()
+        return appraisals
+
+    @api.model
+    def _cron_generate_last_month(self):
+        last_month = scoring.month_start(
+            fields.Date.context_today(self) - relativedelta(months=1)
+        )
+        for company in self.env["res.company"].search([]):
+            self.with_company(company)._generate(last_month, company)
+
+
+def _number(value):
+    """A score as people write it: 51.75, 0.8625, 40."""
+    return f"{round(value, 4):g}"

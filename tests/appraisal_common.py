@@ -1,0 +1,61 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from .common import AppraisalCommon
+
+OCTOBER = date(2026, 10, 1)
+
+
+class MonthlyAppraisalCommon(AppraisalCommon):
+    """The POLICY worked example's facts for October 2026.
+
+    Engineer A: 30 standard orders alone and 6 hard orders shared with
+    engineer B and the intern, 3 dissatisfied callbacks on A's own orders, 2
+    unqualified work logs."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Appraisal = cls.env["helpdesk.engineer.appraisal"]
+        cls.orders_a = cls._create_tickets(
+            count=30, engineers=cls.engineer_a, difficulty=cls.level_standard
+        )
+        cls.orders_ab = cls._create_tickets(
+            count=6,
+            engineers=cls.engineer_a | cls.engineer_b,
+            interns=cls.intern,
+            difficulty=cls.level_hard,
+        )
+        cls._callbacks(cls.orders_a[:3], "dissatisfied")
+        cls.findings = cls.env["helpdesk.quality.finding"].create(
+            [
+                {"timesheet_id": line.id, "reason": "No parts listed", "date": day}
+                for line, day in zip(
+                    cls.orders_a[:2].timesheet_ids,
+                    ("2026-10-05", "2026-10-31"),
+                    strict=True,
+                )
+            ]
+        )
+
+    @classmethod
+    def _callbacks(cls, tickets, result, call_date="2026-10-21 10:00:00"):
+        return cls.env["helpdesk.ticket.callback"].create(
+            [
+                {"ticket_id": ticket.id, "result": result, "call_date": call_date}
+                for ticket in tickets
+            ]
+        )
+
+    @classmethod
+    def _generate(cls, month=OCTOBER, **kwargs):
+        return cls.env["helpdesk.engineer.appraisal"]._generate(
+            month, cls.env.company, **kwargs
+        )
+
+    @classmethod
+    def _appraisal_of(cls, employee, month=OCTOBER):
+        return cls.env["helpdesk.engineer.appraisal"].search(
+            [("employee_id", "=", employee.id), ("period", "=", month)]
+        )

@@ -1,0 +1,136 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
+from datetime import date, datetime
+from unittest.mock import patch
+
+from odoo.sql_db import Cursor
+
+from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
+from .common import ENGINEER_GROUP
+
+SEPTEMBER = date(2026, 9, 1)
+
+
+class TestAppraisalGenerate(MonthlyAppraisalCommon):
+    def test_regenerating_gives_the_same_records_and_numbers(self):
+        first = self._generate()
+        numbers = first.read(["employee_id", "total_score", "grade", "earned_points"])
+        second = self._generate()
+        self.assertEqual(first, second)
+        self.assertEqual(
+            second.read(["employee_id", "total_score", "grade", "earned_points"]),
+            numbers,
+        )
+        self.assertEqual(
+            self.Appraisal.search_count(
+                [("employee_id", "=", self.engineer_a.id), ("period", "=", OCTOBER)]
+            ),
+            1,
+        )
+
+    def test_who_is_concerned(self):
+        appraisals = self._generate()
+        # Engineers, supervisors and managers are appraisal engineers; the
+        # intern only has credits and is left out by default.
+        employees = (
+            self.engineer_a
+            | self.engineer_b
+            | self.engineer_c
+            | self.supervisor
+            | self.manager
+        )
+        self.assertEqual(appraisals.employee_id & (employees | self.intern), employees)
+        # An employee without the group but with credits is appraised too.
+        outsider = self.env["hr.employee"].create({"name": "Contractor Wu"})
+        self._create_tickets(engineers=outsider, difficulty=self.level_standard)
+        self.assertIn(outsider, self._generate().employee_id)
+        # Nobody without the group or credits.
+        clerk = self.env["hr.employee"].create({"name": "Clerk Qian"})
+        self.assertNotIn(clerk, self._generate().employee_id)
+
+    def test_generate_by_department(self):
+        department = self.env["hr.department"].create({"name": "Repairs"})
+        (self.engineer_a | self.engineer_c).department_id = department
+        appraisals = self._generate(departments=department)
+        self.assertEqual(appraisals.employee_id, self.engineer_a | self.engineer_c)
+        self.assertEqual(set(appraisals.department_id), {department})
+
+    def test_done_appraisals_are_kept_on_regeneration(self):
+        self._generate()
+        appraisal = self._appraisal_of(self.engineer_a)
+        appraisal.with_user(self.supervisor_user).action_send_to_engineer()
+        appraisal.with_user(self.engineer_a_user).action_acknowledge()
+        appraisal.with_user(self.supervisor_user).action_review()
+        appraisal.with_user(self.manager_user).action_approve()
+        self._create_tickets(engineers=self.engineer_a, difficulty=self.level_hard)
+        self.assertIn(appraisal, self._generate())
+        self.assertEqual(appraisal.state, "done")
+        self.assertAlmostEqual(appraisal.earned_points, 34.5)
+
+
+class TestAppraisalGeneratePerformance(MonthlyAppraisalCommon):
+    """Generation reads the facts of all engineers at once: the number of
+    queries does not grow with the number of engineers."""
+
+    @contextmanager
+    def _capture_queries(self):
+        queries = []
+        execute = Cursor.execute
+
+        def capturing_execute(cursor, query, params=None, log_exceptions=None):
+            queries.append(str(getattr(query, "code", query)).strip())
+            return execute(cursor, query, params, log_exceptions)
+
+        with patch.object(Cursor, "execute", capturing_execute):
+            yield queries
+
+    def _team(self, count):
+        """A department of ``count`` engineers, each with one order closed in
+        September and one callback."""
+        department = self.env["hr.department"].create({"name": f"Team {count}"})
+        employees = self.env["hr.employee"]
+        for index in range(count):
+            _user, employee = self._create_user_employee(
+                f"team{count}_{index}", f"Engineer {count}-{index}", ENGINEER_GROUP
+            )
+            employees |= employee
+        employees.department_id = department
+        tickets = self._create_tickets(
+            engineers=employees,
+            difficulty=self.level_hard,
+            closed_at=datetime(2026, 9, 20, 9, 0),
+        )
+        self._callbacks(tickets, "dissatisfied", "2026-09-21 10:00:00")
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return department
+
+    def _generate_september(self, department):
+        appraisals = self._generate(SEPTEMBER, departments=department)
+        self.env.flush_all()
+        return appraisals
+
+    def test_reads_do_not_grow_with_the_engineers(self):
+        # Warm the caches (groups, rules, settings) once.
+        self._generate_september(self._team(1))
+        reads = {}
+        for count in (3, 15):
+            department = self._team(count)
+            with self._capture_queries() as queries:
+                appraisals = self._generate_september(department)
+            reads[count] = [q for q in queries if q.startswith("SELECT")]
+            self.assertEqual(len(appraisals), count)
+            # 1.5 / count each; 20 - 2 = 18.
+            self.assertEqual(set(appraisals.mapped("customer_score")), {18})
+        self.assertEqual(len(reads[3]), len(reads[15]))
+
+    def test_query_budget_for_15_engineers(self):
+        self._generate_september(self._team(1))
+        department = self._team(15)
+        # Employees with credits, the engineer group, the company, the
+        # concerned employees, the existing appraisals, the defaults, one
+        # INSERT, the employees, the credit points, the areas led, the
+        # callbacks and their orders' engineers, the findings, one UPDATE.
+        with self.assertQueryCount(15):
+            self._generate_september(department)

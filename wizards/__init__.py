@@ -1,0 +1,1 @@
+from . import helpdesk_engineer_appraisal_generate
