@@ -11,3 +11,4 @@ from . import helpdesk_service_area
 from . import helpdesk_service_area_daily
 from . import res_partner
 from . import hr_employee
+from . import helpdesk_engineer_appraisal
