@@ -34,6 +34,7 @@
         "views/helpdesk_service_area_daily_views.xml",
         "views/res_partner_views.xml",
         "views/helpdesk_service_area_month_views.xml",
+        "views/helpdesk_engineer_appraisal_summary_views.xml",
         "views/helpdesk_engineer_appraisal_menus.xml",
     ],
     "demo": ["demo/helpdesk_engineer_appraisal_demo.xml"],

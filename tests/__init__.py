@@ -9,5 +9,6 @@ from . import test_project_task
 from . import test_service_area
 from . import test_service_area_performance
 from . import test_settings
+from . import test_appraisal_summary
 from . import test_translations
 from . import test_ui
