@@ -83,7 +83,6 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
         "past their deadline.",
     )
     overdue_penalty = fields.Float(
-        string="Overdue Penalty",
         readonly=True,
         help="Half-years only: overdue tasks x the company's penalty per overdue task.",
     )
@@ -104,7 +103,6 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
         help="Grade of the final score, by the company's grade bands.",
     )
     department_rank = fields.Integer(
-        string="Department Rank",
         readonly=True,
         aggregator="min",
         help="Rank of the final score among the employees of the department "

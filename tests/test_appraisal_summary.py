@@ -431,3 +431,26 @@ class TestAppraisalSummary(AppraisalCommon):
         # A quarter, a half-year and a year.
         self.assertEqual(len(branch_rows), 3)
         self.assertEqual(branch_rows.company_id, other_company)
+
+    def test_reading_the_list_does_not_grow_with_the_rows(self):
+        Summary = self.Summary.with_user(self.manager_user)
+        fnames = list(Summary._fields)
+        Summary.search_read([], fnames)  # warms the caches of rules and views
+        self.env.invalidate_all()
+        with self.assertQueryCount(6):
+            self.assertEqual(len(Summary.search_read([], fnames)), 20)
+        # Ten more engineers appraised all year: 10 x (4 + 2 + 1) more rows.
+        employees = self.env["hr.employee"].create(
+            [{"name": f"Engineer {index}"} for index in range(10)]
+        )
+        self.env["helpdesk.engineer.appraisal"].create(
+            [
+                self._appraisal_vals(employee, month, 70, self.service)
+                for employee in employees
+                for month in range(1, 13)
+            ]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(6):
+            self.assertEqual(len(Summary.search_read([], fnames)), 90)
