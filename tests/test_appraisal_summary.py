@@ -3,8 +3,10 @@
 from datetime import date, datetime
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command
+from odoo.tools.safe_eval import safe_eval
 
 from .. import scoring
 from .common import AppraisalCommon
@@ -454,3 +456,46 @@ class TestAppraisalSummary(AppraisalCommon):
         self.env.invalidate_all()
         with self.assertQueryCount(6):
             self.assertEqual(len(Summary.search_read([], fnames)), 90)
+
+    def test_menu_views_and_filters(self):
+        menu = self.env.ref(
+            "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_summary_menu"
+        )
+        self.assertEqual(
+            menu.parent_id, self.env.ref("helpdesk_engineer_appraisal.appraisal_menu")
+        )
+        menus = (
+            self.env["ir.ui.menu"].with_user(self.engineer_a_user)._visible_menu_ids()
+        )
+        self.assertIn(menu.id, menus)
+        action = menu.action
+        self.assertEqual(action.view_mode, "list,pivot,graph")
+        # Engineers load every view of the menu.
+        views = self.Summary.with_user(self.engineer_a_user).get_views(
+            [(False, "list"), (False, "pivot"), (False, "graph"), (False, "search")]
+        )["views"]
+        self.assertIn('widget="badge"', views["list"]["arch"])
+        self.assertIn("department_rank", views["list"]["arch"])
+        search = etree.fromstring(views["search"]["arch"])
+        expected = {
+            "filter_quarter": 10,
+            "filter_half_year": 6,
+            "filter_year": 4,
+        }
+        for name, count in expected.items():
+            domain = safe_eval(
+                search.xpath(f"//filter[@name='{name}']")[0].get("domain")
+            )
+            self.assertEqual(len(self._rows().filtered_domain(domain)), count)
+        self.assertEqual(
+            safe_eval(action.context), {"search_default_filter_half_year": 1}
+        )
+        # Half-year grades: A good and pass, B pass and fail, C pass, the
+        # intern below standard.
+        self.env.flush_all()
+        grades = dict(
+            self.Summary._read_group(
+                [("period_type", "=", scoring.PERIOD_HALF_YEAR)], ["grade"], ["__count"]
+            )
+        )
+        self.assertEqual(grades, {"good": 1, "pass": 3, "fail": 1, "below_standard": 1})
