@@ -117,7 +117,13 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                 CREATE OR REPLACE VIEW %(view)s AS (
                     WITH periods AS (
                         SELECT
-                            appraisal.*,
+                            appraisal.id,
+                            appraisal.employee_id,
+                            appraisal.company_id,
+                            appraisal.department_id,
+                            appraisal.period,
+                            appraisal.state,
+                            appraisal.total_score,
                             kind.period_type,
                             kind.id_offset,
                             CASE kind.period_type
@@ -228,8 +234,9 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                                 THEN %(below_standard)s
                             ELSE %(fail)s
                         END AS grade,
-                        -- Rounded far below display precision, so that means
-                        -- equal on paper but not in floating point tie.
+                        -- Rounded to 6 decimals, far below what is shown: means
+                        -- equal on paper tie even when the floating-point
+                        -- sums differ in their last bits.
                         RANK() OVER (
                             PARTITION BY
                                 scored.company_id,
