@@ -36,6 +36,7 @@
         "views/helpdesk_service_area_month_views.xml",
         "views/helpdesk_engineer_appraisal_views.xml",
         "views/helpdesk_engineer_appraisal_generate_views.xml",
+        "views/helpdesk_engineer_appraisal_summary_views.xml",
         "views/helpdesk_engineer_appraisal_menus.xml",
     ],
     "demo": ["demo/helpdesk_engineer_appraisal_demo.xml"],

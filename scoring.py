@@ -213,3 +213,23 @@ def thresholds_decreasing(thresholds):
 def half_year_penalty(overdue_tasks, penalty_per_task):
     """Points taken from the half-year total for overdue tasks (POLICY 4)."""
     return overdue_tasks * penalty_per_task
+
+
+# Period summaries of the monthly appraisals (POLICY 2 and 4).
+PERIOD_QUARTER = "quarter"
+PERIOD_HALF_YEAR = "half_year"
+PERIOD_YEAR = "year"
+_PERIOD_MONTHS = {PERIOD_QUARTER: 3, PERIOD_HALF_YEAR: 6, PERIOD_YEAR: 12}
+
+
+def period_start(day, period_type):
+    """First day of the quarter, half-year or year that ``day`` lies in."""
+    months = _PERIOD_MONTHS[period_type]
+    return day.replace(month=(day.month - 1) // months * months + 1, day=1)
+
+
+def summary_score(mean_total, overdue_tasks, penalty_per_task):
+    """Final score of a period: the mean monthly total minus the overdue-task
+    penalty, never below 0. Only half-years have overdue tasks (POLICY 4):
+    quarters and years pass 0."""
+    return max(0.0, mean_total - half_year_penalty(overdue_tasks, penalty_per_task))

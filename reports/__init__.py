@@ -1,1 +1,2 @@
 from . import helpdesk_service_area_month
+from . import helpdesk_engineer_appraisal_summary

@@ -339,3 +339,34 @@ def test_grade_thresholds_must_decrease(thresholds, valid):
 def test_half_year_penalty():
     # POLICY 4: minus 2 per overdue task.
     assert scoring.half_year_penalty(3, 2) == 6
+
+
+@pytest.mark.parametrize(
+    ("day", "period_type", "start"),
+    [
+        (date(2026, 1, 1), scoring.PERIOD_QUARTER, date(2026, 1, 1)),
+        (date(2026, 3, 31), scoring.PERIOD_QUARTER, date(2026, 1, 1)),
+        (date(2026, 4, 1), scoring.PERIOD_QUARTER, date(2026, 4, 1)),
+        (date(2026, 12, 31), scoring.PERIOD_QUARTER, date(2026, 10, 1)),
+        (date(2026, 6, 30), scoring.PERIOD_HALF_YEAR, date(2026, 1, 1)),
+        (date(2026, 7, 1), scoring.PERIOD_HALF_YEAR, date(2026, 7, 1)),
+        (date(2026, 12, 31), scoring.PERIOD_HALF_YEAR, date(2026, 7, 1)),
+        (date(2026, 1, 1), scoring.PERIOD_YEAR, date(2026, 1, 1)),
+        (date(2026, 12, 31), scoring.PERIOD_YEAR, date(2026, 1, 1)),
+    ],
+)
+def test_period_start(day, period_type, start):
+    assert scoring.period_start(day, period_type) == start
+
+
+@pytest.mark.parametrize(
+    ("mean_total", "overdue", "score"),
+    [
+        (89.0, 0, 89.0),
+        (89.0, 2, 85.0),  # 89 - 2 x 2
+        (13.2, 7, 0.0),  # 13.2 - 14 is negative: 0
+        (4.0, 2, 0.0),  # exactly 0
+    ],
+)
+def test_summary_score(mean_total, overdue, score):
+    assert scoring.summary_score(mean_total, overdue, 2.0) == pytest.approx(score)

@@ -1,0 +1,279 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+from .. import scoring
+
+
+class HelpdeskEngineerAppraisalSummary(models.Model):
+    """Quarter, half-year and year summaries of the monthly appraisals
+    (月度考核，年底汇总, POLICY 2), with the overdue-task penalty of the
+    half-year (POLICY 4).
+
+    An SQL view, so that the summaries follow every change of the monthly
+    appraisals and of the company settings (penalty, grade bands) without a
+    table to keep in step. Every monthly appraisal counts, whatever its state:
+    the summaries of the running year are provisional, and *Final Months*
+    tells how many of the counted months are done.
+
+    The overdue tasks are those of ``project.task._overdue_counts``: appraised,
+    active, overdue or open past their deadline, counted once for each
+    assignee through the assignee's employee in the task's company (the
+    user's company for tasks without company), in the half-year of their
+    deadline day. The view reads the stored execution status, which the
+    hourly cron refreshes.
+    """
+
+    _name = "helpdesk.engineer.appraisal.summary"
+    _description = "Engineer Appraisal Summary"
+    _auto = False
+    _order = (
+        "period_start desc, period_type, company_id, department_id, department_rank"
+    )
+    _rec_name = "employee_id"
+
+    period_type = fields.Selection(
+        selection=[
+            (scoring.PERIOD_QUARTER, "Quarter"),
+            (scoring.PERIOD_HALF_YEAR, "Half-year"),
+            (scoring.PERIOD_YEAR, "Year"),
+        ],
+        string="Period",
+        readonly=True,
+    )
+    period_start = fields.Date(
+        readonly=True,
+        help="First day of the quarter, half-year or year.",
+    )
+    employee_id = fields.Many2one(
+        comodel_name="hr.employee",
+        readonly=True,
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        readonly=True,
+    )
+    department_id = fields.Many2one(
+        comodel_name="hr.department",
+        readonly=True,
+        help="Department of the employee's latest appraisal of the period.",
+    )
+    month_count = fields.Integer(
+        string="Months",
+        readonly=True,
+        help="Monthly appraisals of the period, whatever their state.",
+    )
+    done_month_count = fields.Integer(
+        string="Final Months",
+        readonly=True,
+        help="Monthly appraisals of the period that are done; the others may "
+        "still change.",
+    )
+    mean_total = fields.Float(
+        string="Mean Monthly Total",
+        readonly=True,
+        aggregator="avg",
+    )
+    overdue_task_count = fields.Integer(
+        string="Overdue Tasks",
+        readonly=True,
+        help="Half-years only: appraised tasks of the employee whose deadline "
+        "day lies in the half-year and that were done late or are still open "
+        "past their deadline.",
+    )
+    overdue_penalty = fields.Float(
+        readonly=True,
+        help="Half-years only: overdue tasks x the company's penalty per overdue task.",
+    )
+    final_score = fields.Float(
+        readonly=True,
+        aggregator="avg",
+        help="Mean monthly total minus the overdue penalty, never below 0.",
+    )
+    grade = fields.Selection(
+        selection=[
+            (scoring.GRADE_EXCELLENT, "Excellent"),
+            (scoring.GRADE_GOOD, "Good"),
+            (scoring.GRADE_PASS, "Pass"),
+            (scoring.GRADE_BELOW_STANDARD, "Below Standard"),
+            (scoring.GRADE_FAIL, "Fail"),
+        ],
+        readonly=True,
+        help="Grade of the final score, by the company's grade bands.",
+    )
+    department_rank = fields.Integer(
+        readonly=True,
+        aggregator="min",
+        help="Rank of the final score among the employees of the department "
+        "for the same period (1 = best; equal scores share a rank).",
+    )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %(view)s AS (
+                    WITH periods AS (
+                        SELECT
+                            appraisal.id,
+                            appraisal.employee_id,
+                            appraisal.company_id,
+                            appraisal.department_id,
+                            appraisal.period,
+                            appraisal.state,
+                            appraisal.total_score,
+                            kind.period_type,
+                            kind.id_offset,
+                            CASE kind.period_type
+                                WHEN %(quarter)s
+                                    THEN date_trunc('quarter', appraisal.period)
+                                WHEN %(half_year)s THEN %(appraisal_half_year)s
+                                ELSE date_trunc('year', appraisal.period)
+                            END::date AS period_start
+                        FROM helpdesk_engineer_appraisal appraisal
+                        CROSS JOIN (
+                            VALUES (%(quarter)s, 0), (%(half_year)s, 1), (%(year)s, 2)
+                        ) AS kind(period_type, id_offset)
+                    ),
+                    summaries AS (
+                        SELECT
+                            -- Each monthly appraisal is in one period of each
+                            -- kind: the lowest one names the row, stably.
+                            MIN(periods.id) * 3 + periods.id_offset AS id,
+                            periods.period_type,
+                            periods.period_start,
+                            periods.employee_id,
+                            periods.company_id,
+                            (ARRAY_AGG(
+                                periods.department_id
+                                ORDER BY periods.period DESC, periods.id DESC
+                            ))[1] AS department_id,
+                            COUNT(*) AS month_count,
+                            COUNT(*) FILTER (WHERE periods.state = %(done)s)
+                                AS done_month_count,
+                            -- An appraisal without total shows 0: it counts so.
+                            AVG(COALESCE(periods.total_score, 0))::float
+                                AS mean_total
+                        FROM periods
+                        GROUP BY
+                            periods.period_type,
+                            periods.id_offset,
+                            periods.period_start,
+                            periods.employee_id,
+                            periods.company_id
+                    ),
+                    overdue AS (
+                        SELECT
+                            employee.id AS employee_id,
+                            %(task_half_year)s::date AS period_start,
+                            COUNT(*) AS task_count
+                        FROM project_task task
+                        JOIN project_task_user_rel assignee
+                            ON assignee.task_id = task.id
+                        JOIN res_users users ON users.id = assignee.user_id
+                        JOIN hr_employee employee
+                            ON employee.user_id = assignee.user_id
+                            AND employee.company_id
+                                = COALESCE(task.company_id, users.company_id)
+                            AND employee.active
+                        WHERE task.active
+                            AND task.is_appraisal_task
+                            AND task.execution_status IN %(overdue_statuses)s
+                            AND task.appraisal_deadline_day IS NOT NULL
+                        GROUP BY employee.id, %(task_half_year)s
+                    ),
+                    scored AS (
+                        SELECT
+                            summaries.*,
+                            COALESCE(overdue.task_count, 0) AS overdue_task_count,
+                            COALESCE(overdue.task_count, 0)
+                                * company.appraisal_overdue_task_penalty::float
+                                AS overdue_penalty,
+                            GREATEST(
+                                summaries.mean_total
+                                    - COALESCE(overdue.task_count, 0)
+                                    * company.appraisal_overdue_task_penalty::float,
+                                0
+                            ) AS final_score,
+                            company.appraisal_grade_excellent,
+                            company.appraisal_grade_good,
+                            company.appraisal_grade_pass,
+                            company.appraisal_grade_below_standard
+                        FROM summaries
+                        JOIN res_company company ON company.id = summaries.company_id
+                        LEFT JOIN overdue
+                            ON summaries.period_type = %(half_year)s
+                            AND overdue.employee_id = summaries.employee_id
+                            AND overdue.period_start = summaries.period_start
+                    )
+                    SELECT
+                        scored.id,
+                        scored.period_type,
+                        scored.period_start,
+                        scored.employee_id,
+                        scored.company_id,
+                        scored.department_id,
+                        scored.month_count,
+                        scored.done_month_count,
+                        scored.mean_total,
+                        scored.overdue_task_count,
+                        scored.overdue_penalty,
+                        scored.final_score,
+                        -- scoring.grade: unrounded score against the bands.
+                        CASE
+                            WHEN scored.final_score >= scored.appraisal_grade_excellent
+                                THEN %(excellent)s
+                            WHEN scored.final_score >= scored.appraisal_grade_good
+                                THEN %(good)s
+                            WHEN scored.final_score >= scored.appraisal_grade_pass
+                                THEN %(pass_)s
+                            WHEN scored.final_score
+                                    >= scored.appraisal_grade_below_standard
+                                THEN %(below_standard)s
+                            ELSE %(fail)s
+                        END AS grade,
+                        -- Rounded to 6 decimals, far below what is shown: means
+                        -- equal on paper tie even when the floating-point
+                        -- sums differ in their last bits.
+                        RANK() OVER (
+                            PARTITION BY
+                                scored.company_id,
+                                scored.department_id,
+                                scored.period_type,
+                                scored.period_start
+                            ORDER BY ROUND(scored.final_score::numeric, 6) DESC
+                        ) AS department_rank
+                    FROM scored
+                )
+                """,
+                view=SQL.identifier(self._table),
+                appraisal_half_year=self._half_year_start(
+                    SQL.identifier("appraisal", "period")
+                ),
+                task_half_year=self._half_year_start(
+                    SQL.identifier("task", "appraisal_deadline_day")
+                ),
+                quarter=scoring.PERIOD_QUARTER,
+                half_year=scoring.PERIOD_HALF_YEAR,
+                year=scoring.PERIOD_YEAR,
+                done="done",
+                overdue_statuses=scoring.TASK_OVERDUE_STATUSES,
+                excellent=scoring.GRADE_EXCELLENT,
+                good=scoring.GRADE_GOOD,
+                pass_=scoring.GRADE_PASS,
+                below_standard=scoring.GRADE_BELOW_STANDARD,
+                fail=scoring.GRADE_FAIL,
+            )
+        )
+
+    def _half_year_start(self, day):
+        """SQL: first day of the half-year of the date ``day``
+        (``scoring.period_start``)."""
+        return SQL(
+            """(date_trunc('year', %(day)s)
+                + CASE WHEN EXTRACT(MONTH FROM %(day)s) > 6
+                    THEN INTERVAL '6 months' ELSE INTERVAL '0 months' END)""",
+            day=day,
+        )
