@@ -885,6 +885,12 @@ class HelpdeskEngineerAppraisal(models.Model):
         for company in self.env["res.company"].search([]):
             self.with_company(company)._generate(last_month, company)
 
+    @api.model
+    def _cron_refresh_open_appraisals(self):
+        """Follow late facts (a review, a callback, a finding) every night on
+        the appraisals not yet done; done ones keep their frozen numbers."""
+        self.search([("state", "!=", "done")])._refresh_scores()
+
 
 def _number(value):
     """A score as people write it: 51.75, 0.8625, 40."""

@@ -141,6 +141,19 @@ class TestAppraisalWorkflow(MonthlyAppraisalCommon):
         self.assertAlmostEqual(appraisal_b.workload_score, 7.875)
         self.assertEqual(appraisal_b.customer_explanation, "max(0, 30 - 5 x 0) = 30")
 
+    def test_nightly_refresh_follows_late_facts_until_done(self):
+        appraisal_b = self._appraisal_of(self.engineer_b)
+        self._to_done()
+        # A late October order of A and B, reviewed after the appraisals.
+        self._create_tickets(
+            engineers=self.engineer_a | self.engineer_b, difficulty=self.level_hard
+        )
+        self.env["helpdesk.engineer.appraisal"]._cron_refresh_open_appraisals()
+        # B's open appraisal: 4.5 + 0.75 = 5.25; A's done one stays 34.5.
+        self.assertAlmostEqual(appraisal_b.earned_points, 5.25)
+        self.assertAlmostEqual(self.appraisal.earned_points, 34.5)
+        self.assertAlmostEqual(self.appraisal.total_score, 83.75)
+
     def test_done_appraisal_is_read_only(self):
         self._to_done()
         with self.assertRaisesText(UserError, "read-only"):
