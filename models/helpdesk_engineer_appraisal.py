@@ -9,16 +9,24 @@ from odoo.exceptions import AccessError, UserError
 
 from .. import scoring
 from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
+from .helpdesk_ticket_participant import INTERN_EMPLOYEE_TYPES
 
 SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
 MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
-INTERN_TYPES = ("student", "trainee")
 
 # Set in the context by the appraisal's own methods only. An object, not a
 # flag: a context sent over RPC cannot hold it, so users cannot unlock the
 # scores and the state by passing a context key.
 _COMPUTED_WRITE = object()
+
+GRADE_SELECTION = [
+    (scoring.GRADE_EXCELLENT, "Excellent"),
+    (scoring.GRADE_GOOD, "Good"),
+    (scoring.GRADE_PASS, "Pass"),
+    (scoring.GRADE_BELOW_STANDARD, "Below Standard"),
+    (scoring.GRADE_FAIL, "Fail"),
+]
 
 
 class HelpdeskEngineerAppraisal(models.Model):
@@ -248,13 +256,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         aggregator="avg",
     )
     grade = fields.Selection(
-        selection=[
-            (scoring.GRADE_EXCELLENT, "Excellent"),
-            (scoring.GRADE_GOOD, "Good"),
-            (scoring.GRADE_PASS, "Pass"),
-            (scoring.GRADE_BELOW_STANDARD, "Below Standard"),
-            (scoring.GRADE_FAIL, "Fail"),
-        ],
+        selection=GRADE_SELECTION,
         readonly=True,
         index=True,
     )
@@ -844,7 +846,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             ("id", "in", credited),
         ]
         if not company.appraisal_include_interns:
-            domain.append(("employee_type", "not in", INTERN_TYPES))
+            domain.append(("employee_type", "not in", INTERN_EMPLOYEE_TYPES))
         if departments:
             domain.append(("department_id", "in", departments.ids))
         if employees:

@@ -4,6 +4,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from .. import scoring
+from ..models.helpdesk_engineer_appraisal import GRADE_SELECTION
 
 
 class HelpdeskEngineerAppraisalSummary(models.Model):
@@ -92,13 +93,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
         help="Mean monthly total minus the overdue penalty, never below 0.",
     )
     grade = fields.Selection(
-        selection=[
-            (scoring.GRADE_EXCELLENT, "Excellent"),
-            (scoring.GRADE_GOOD, "Good"),
-            (scoring.GRADE_PASS, "Pass"),
-            (scoring.GRADE_BELOW_STANDARD, "Below Standard"),
-            (scoring.GRADE_FAIL, "Fail"),
-        ],
+        selection=GRADE_SELECTION,
         readonly=True,
         help="Grade of the final score, by the company's grade bands.",
     )
