@@ -189,6 +189,15 @@ def deduction_score(maximum, deduction_per_event, events):
     return max(0.0, maximum - deduction_per_event * events)
 
 
+TOTAL_MAX = 100.0
+
+
+def appraisal_total(components):
+    """Sum of the components, kept within 0 to 100 (POLICY 2): an area score
+    added on top cannot lift a month beyond 100."""
+    return min(TOTAL_MAX, max(0.0, sum(components)))
+
+
 def grade(total, thresholds):
     """Grade of a total from the lower bounds of the bands.
 

@@ -74,6 +74,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         "total_score",
         "grade",
         "is_appealed",
+        "reviewer_user_id",
     )
     # Who the appraisal is about: set when it is generated.
     _MANAGER_FIELDS = ("employee_id", "period", "company_id", "reopen_reason")
@@ -254,11 +255,20 @@ class HelpdeskEngineerAppraisal(models.Model):
         string="Total",
         readonly=True,
         aggregator="avg",
+        tracking=True,
     )
     grade = fields.Selection(
         selection=GRADE_SELECTION,
         readonly=True,
         index=True,
+        tracking=True,
+    )
+    reviewer_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Reviewed by",
+        readonly=True,
+        copy=False,
+        help="The supervisor who reviewed the appraisal; someone else approves it.",
     )
     workload_explanation = fields.Char(
         compute="_compute_explanations",
@@ -390,10 +400,13 @@ class HelpdeskEngineerAppraisal(models.Model):
             ]
             if appraisal.area_score_added:
                 components.append(appraisal.area_score)
-            appraisal.total_explanation = "{} = {}".format(
+            explanation = "{} = {}".format(
                 " + ".join(_number(value) for value in components),
-                _number(appraisal.total_score),
+                _number(sum(components)),
             )
+            if round(sum(components), 6) != round(appraisal.total_score, 6):
+                explanation += f" -> {_number(appraisal.total_score)}"
+            appraisal.total_explanation = explanation
 
     def _deduction_explanation(self, maximum, deduction, count, score):
         return self.env._(
@@ -461,11 +474,15 @@ class HelpdeskEngineerAppraisal(models.Model):
                     "an appraisal is about, or reopen it."
                 )
             )
-        if set(vals) & set(self._SUPERVISOR_FIELDS) and not self.env.user.has_group(
-            SUPERVISOR_GROUP
+        if set(vals) & set(self._SUPERVISOR_FIELDS) and (
+            not self.env.user.has_group(SUPERVISOR_GROUP)
+            or any(appraisal.employee_id.user_id == self.env.user for appraisal in self)
         ):
             raise AccessError(
-                self.env._("Only a supervisor may write the supervisor's comment.")
+                self.env._(
+                    "Only a supervisor may write the supervisor's comment, and "
+                    "never on their own appraisal."
+                )
             )
         if set(vals) & set(self._ENGINEER_FIELDS) and any(
             appraisal.employee_id.user_id != self.env.user for appraisal in self
@@ -505,6 +522,7 @@ class HelpdeskEngineerAppraisal(models.Model):
     def action_review(self):
         self._check_step("review", SUPERVISOR_GROUP)
         self._check_not_own()
+        self._computed_write({"reviewer_user_id": self.env.user.id})
         self._advance("approval", self.env._("Reviewed by the supervisor."))
         for appraisal in self:
             approver = appraisal.department_id.manager_id.user_id
@@ -519,6 +537,15 @@ class HelpdeskEngineerAppraisal(models.Model):
     def action_approve(self):
         self._check_step("approval", MANAGER_GROUP)
         self._check_not_own()
+        reviewed_by_me = self.filtered(lambda a: a.reviewer_user_id == self.env.user)
+        if reviewed_by_me:
+            raise AccessError(
+                self.env._(
+                    "You reviewed the appraisal of %(employee)s: another manager "
+                    "approves it.",
+                    employee=reviewed_by_me[0].employee_id.name,
+                )
+            )
         self._advance("done", self.env._("Approved: the appraisal is done."))
         return True
 
@@ -788,9 +815,10 @@ class HelpdeskEngineerAppraisal(models.Model):
             order_forms,
         )
         area = sum(score for _rate, score in area_rates)
-        total = workload + customer + work_log + order_form
+        components = [workload, customer, work_log, order_form]
         if company.appraisal_add_area_score:
-            total += area
+            components.append(area)
+        total = scoring.appraisal_total(components)
         return {
             "earned_points": earned_points,
             "standard_points": standard_points,

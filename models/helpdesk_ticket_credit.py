@@ -53,7 +53,6 @@ class HelpdeskTicketCredit(models.Model):
     share = fields.Float(
         compute="_compute_credit",
         store=True,
-        digits=(16, 4),
         aggregator=None,
         help="Part of the order's points that goes to this participant: "
         "an even split between the engineers of the order.",
@@ -61,7 +60,6 @@ class HelpdeskTicketCredit(models.Model):
     points = fields.Float(
         compute="_compute_credit",
         store=True,
-        digits=(16, 2),
         help="Points earned: final difficulty x share, when the order is valid.",
     )
     is_valid = fields.Boolean(

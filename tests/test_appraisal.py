@@ -201,6 +201,16 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
         # 0 + 20 + 10 + 10 + 7.5 = 47.5.
         self.assertAlmostEqual(appraisal.total_score, 47.5)
         self.assertEqual(appraisal.total_explanation, "0 + 20 + 10 + 10 + 7.5 = 47.5")
+        # The total stays within 100: with a customer maximum of 80 (maxima
+        # adding up to more than 100 are allowed, with a warning),
+        # 0 + 80 + 10 + 10 + 7.5 = 107.5 -> 100, grade excellent.
+        self.env.company.appraisal_customer_max = 80
+        self._generate()
+        self.assertEqual(appraisal.total_score, 100)
+        self.assertEqual(appraisal.grade, "excellent")
+        self.assertEqual(
+            appraisal.total_explanation, "0 + 80 + 10 + 10 + 7.5 = 107.5 -> 100"
+        )
 
     def test_scores_and_state_are_not_writable(self):
         self._generate()

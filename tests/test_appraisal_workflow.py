@@ -94,6 +94,23 @@ class TestAppraisalWorkflow(MonthlyAppraisalCommon):
             self._as(self.supervisor_user).action_approve()
         self.assertEqual(self.appraisal.state, "approval")
 
+    def test_reviewer_does_not_approve(self):
+        self._to_review()
+        self._as(self.manager_user).action_review()
+        self.assertEqual(self.appraisal.reviewer_user_id, self.manager_user)
+        with self.assertRaisesText(AccessError, "another manager approves"):
+            self._as(self.manager_user).action_approve()
+        self.assertEqual(self.appraisal.state, "approval")
+
+    def test_supervisor_writes_no_comment_on_own_appraisal(self):
+        self._generate(employees=self.supervisor)
+        own = self._appraisal_of(self.supervisor).with_user(self.supervisor_user)
+        with self.assertRaisesText(AccessError, "never on their own appraisal"):
+            own.supervisor_note = "I deserve more"
+        with self.assertRaisesText(AccessError, "never on their own appraisal"):
+            own.supervisor_comment = "Excellent work"
+        self.assertFalse(own.sudo().supervisor_note)
+
     def test_nobody_reviews_or_approves_their_own_appraisal(self):
         self._generate(employees=self.supervisor | self.manager)
         own = self._appraisal_of(self.supervisor).with_user(self.supervisor_user)

@@ -84,6 +84,16 @@ class TestTicketCredit(AppraisalCommon):
         self.assertAlmostEqual(self._month_points(self.engineer_b), 4.5)
         self.assertEqual(self._month_points(self.intern), 0.0)
 
+    def test_shares_are_summed_unrounded(self):
+        # Three engineers on 30 standard orders: 30 x 1/3 = 10 exactly, not
+        # 30 x 0.33 = 9.9. Only the display rounds.
+        self._create_tickets(
+            count=30,
+            engineers=self.engineer_a | self.engineer_b | self.engineer_c,
+            difficulty=self.level_standard,
+        )
+        self.assertAlmostEqual(self._month_points(self.engineer_a), 10.0, places=9)
+
     def test_pending_review_earns_nothing_yet(self):
         ticket = self._create_tickets(engineers=self.engineer_a)
         ticket.sudo().self_difficulty_id = self.level_very_hard

@@ -370,3 +370,15 @@ def test_period_start(day, period_type, start):
 )
 def test_summary_score(mean_total, overdue, score):
     assert scoring.summary_score(mean_total, overdue, 2.0) == pytest.approx(score)
+
+
+@pytest.mark.parametrize(
+    ("components", "total"),
+    [
+        ((51.75, 14, 8, 10), 83.75),
+        ((60, 20, 10, 10, 7.5), 100.0),  # an added area score stops at 100
+        ((0, 0, 0, 0), 0.0),
+    ],
+)
+def test_total_stays_within_0_and_100(components, total):
+    assert scoring.appraisal_total(components) == pytest.approx(total)
