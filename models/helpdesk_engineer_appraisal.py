@@ -500,12 +500,30 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     def action_send_to_engineer(self):
         self._check_step("draft", SUPERVISOR_GROUP)
-        self._advance("self_assessment", self.env._("Sent to the engineer."))
-        for appraisal in self:
-            appraisal._schedule_next_activity(
-                appraisal.employee_id.user_id,
-                self.env._("Read and acknowledge your appraisal"),
+        # An employee without a user cannot acknowledge: straight to review.
+        without_user = self.filtered(
+            lambda appraisal: not appraisal.employee_id.user_id
+        )
+        to_engineer = self - without_user
+        if to_engineer:
+            to_engineer._advance("self_assessment", self.env._("Sent to the engineer."))
+            for appraisal in to_engineer:
+                appraisal._schedule_next_activity(
+                    appraisal.employee_id.user_id,
+                    self.env._("Read and acknowledge your appraisal"),
+                )
+        if without_user:
+            without_user._advance(
+                "review",
+                self.env._(
+                    "Sent to review: the employee has no user to acknowledge it."
+                ),
             )
+            for appraisal in without_user:
+                appraisal._schedule_next_activity(
+                    appraisal.supervisor_id.user_id,
+                    self.env._("Review the appraisal"),
+                )
         return True
 
     def action_acknowledge(self):

@@ -94,6 +94,19 @@ class TestAppraisalWorkflow(MonthlyAppraisalCommon):
             self._as(self.supervisor_user).action_approve()
         self.assertEqual(self.appraisal.state, "approval")
 
+    def test_employee_without_user_goes_straight_to_review(self):
+        contractor = self.env["hr.employee"].create(
+            {"name": "Contractor Wu", "parent_id": self.supervisor.id}
+        )
+        self._create_tickets(engineers=contractor, difficulty=self.level_standard)
+        self._generate(employees=contractor)
+        appraisal = self._appraisal_of(contractor)
+        appraisal.with_user(self.supervisor_user).action_send_to_engineer()
+        self.assertEqual(appraisal.state, "review")
+        self.assertIn(
+            "no user to acknowledge it", " ".join(appraisal.message_ids.mapped("body"))
+        )
+
     def test_reviewer_does_not_approve(self):
         self._to_review()
         self._as(self.manager_user).action_review()
