@@ -1,2 +1,3 @@
 from . import helpdesk_service_area_month
 from . import helpdesk_engineer_appraisal_summary
+from . import helpdesk_engineer_appraisal_report
