@@ -15,5 +15,6 @@ from . import test_appraisal_access
 from . import test_appraisal_generate
 from . import test_appraisal_summary
 from . import test_appraisal_report
+from . import test_appraisal_xlsx
 from . import test_translations
 from . import test_ui

@@ -370,3 +370,17 @@ def test_period_start(day, period_type, start):
 )
 def test_summary_score(mean_total, overdue, score):
     assert scoring.summary_score(mean_total, overdue, 2.0) == pytest.approx(score)
+
+
+@pytest.mark.parametrize(
+    ("scores", "ranks"),
+    [
+        ([], []),
+        ([83.75], [1]),
+        ([80.0, 95.0, 90.0, 90.0], [4, 1, 2, 2]),
+        # 90.001 and 90.004 both show as 90.0: a tie.
+        ([90.001, 90.004, 89.0], [1, 1, 3]),
+    ],
+)
+def test_competition_ranks(scores, ranks):
+    assert scoring.competition_ranks(scores) == ranks
