@@ -117,6 +117,26 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
         # No credit: 0 + 20 + 10 + 10 = 40.
         self.assertIn("0 + 20 + 10 + 10 = 40", text)
 
+    def test_html_of_fifty_and_pdf_of_one(self):
+        """What any wkhtmltopdf can print: the QWeb part of a batch of 50,
+        and the PDF of one appraisal."""
+        appraisals = self._create_appraisals(f"Engineer {n:02d}" for n in range(50))
+        self.env.invalidate_all()
+        start = time.perf_counter()
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            PDF_REPORT, appraisals.ids
+        )[0]
+        html_elapsed = time.perf_counter() - start
+        self.assertEqual(html.count(b'class="page o_helpdesk_appraisal_report"'), 50)
+        start = time.perf_counter()
+        self._render_pdf(appraisals[0])
+        pdf_elapsed = time.perf_counter() - start
+        _logger.info(
+            "Appraisal report: HTML of 50 in %.2f s, PDF of 1 in %.2f s",
+            html_elapsed,
+            pdf_elapsed,
+        )
+
     @skipUnless(WKHTMLTOPDF_PATCHED, "wkhtmltopdf with patched Qt needed")
     def test_render_time_of_fifty(self):
         appraisals = self._create_appraisals(f"Engineer {n:02d}" for n in range(50))
