@@ -12,6 +12,7 @@ _logger = logging.getLogger(__name__)
 
 TEAM_XLSX = "helpdesk_engineer_appraisal.appraisal_team_xlsx"
 CREDITS_XLSX = "helpdesk_engineer_appraisal.appraisal_credits_xlsx"
+YEAR_XLSX = "helpdesk_engineer_appraisal.appraisal_year_xlsx"
 
 
 class AppraisalXlsxCommon(MonthlyAppraisalCommon):
@@ -204,3 +205,38 @@ class TestCreditsXlsx(AppraisalXlsxCommon):
         self.env.invalidate_all()
         with self.assertQueryCount(6):
             report.create_xlsx_report(self.appraisals.ids, {})
+
+
+class TestYearXlsx(AppraisalXlsxCommon):
+    def test_engineer_by_month_with_average(self):
+        november = self.Appraisal.create(
+            {"employee_id": self.engineer_a.id, "period": "2026-11-01"}
+        )
+        november._refresh_scores()
+        rows = self._rows(self._export(YEAR_XLSX, self.appraisal_a | november))
+        self.assertEqual(
+            rows[0],
+            ["Engineer", "Year"]
+            + [f"{month:02d}" for month in range(1, 13)]
+            + ["Average"],
+        )
+        # October 83.75; November without orders: 0 + 20 + 10 + 10 = 40;
+        # average (83.75 + 40) / 2 = 61.875.
+        self.assertEqual(
+            rows[1], ["Engineer A", 2026] + [None] * 9 + [83.75, 40, None, 61.875]
+        )
+        self.assertEqual(len(rows), 2)
+
+    def test_one_row_per_engineer_and_year_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        chinese = self._create_appraisals(["王工程师"])
+        rows = self._rows(
+            self._export(
+                YEAR_XLSX, (self.appraisals | chinese).with_context(lang="zh_CN")
+            )
+        )
+        self.assertEqual(
+            [row[0] for row in rows[1:]],
+            ["Engineer A", "Engineer B", "Engineer C", "王工程师"],
+        )
+        self.assertEqual([row[11] for row in rows[1:]], [83.75, 46.75, 40, 40])
