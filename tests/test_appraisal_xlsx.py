@@ -6,6 +6,8 @@ import time
 
 from openpyxl import load_workbook
 
+from odoo.exceptions import AccessError
+
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
 
 _logger = logging.getLogger(__name__)
@@ -240,3 +242,19 @@ class TestYearXlsx(AppraisalXlsxCommon):
             ["Engineer A", "Engineer B", "Engineer C", "王工程师"],
         )
         self.assertEqual([row[11] for row in rows[1:]], [83.75, 46.75, 40, 40])
+
+
+class TestExportAccess(AppraisalXlsxCommon):
+    def test_engineer_prints_and_exports_own_appraisal_only(self):
+        reports = self.env["ir.actions.report"].with_user(self.engineer_a_user)
+        html = reports._render_qweb_html(
+            "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_report_action",
+            self.appraisal_a.ids,
+        )[0].decode()
+        self.assertIn("83.75", html)
+        self.assertIn(self.orders_a[0].number, html)
+        content = reports._render(CREDITS_XLSX, self.appraisal_a.ids, {})[0]
+        sheet = load_workbook(io.BytesIO(content)).active
+        self.assertEqual(sheet.max_row, 37)
+        with self.assertRaises(AccessError):
+            reports._render(TEAM_XLSX, self.appraisal_b.ids, {})
