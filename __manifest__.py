@@ -37,6 +37,8 @@
         "views/helpdesk_engineer_appraisal_views.xml",
         "views/helpdesk_engineer_appraisal_generate_views.xml",
         "views/helpdesk_engineer_appraisal_summary_views.xml",
+        "reports/helpdesk_engineer_appraisal_report.xml",
+        "reports/helpdesk_engineer_appraisal_xlsx_reports.xml",
         "views/helpdesk_engineer_appraisal_menus.xml",
     ],
     "demo": ["demo/helpdesk_engineer_appraisal_demo.xml"],

@@ -242,3 +242,16 @@ def summary_score(mean_total, overdue_tasks, penalty_per_task):
     penalty, never below 0. Only half-years have overdue tasks (POLICY 4):
     quarters and years pass 0."""
     return max(0.0, mean_total - half_year_penalty(overdue_tasks, penalty_per_task))
+
+
+# Exports of the monthly appraisals.
+def competition_ranks(scores):
+    """Rank of each score, best first; equal scores share the better rank
+    and the next rank is skipped (95, 90, 90, 80 -> 1, 2, 2, 4). Scores are
+    compared at the 2 decimals people see."""
+    rounded = [round(score, 2) for score in scores]
+    ordered = sorted(rounded, reverse=True)
+    first_rank = {}
+    for position, score in enumerate(ordered, start=1):
+        first_rank.setdefault(score, position)
+    return [first_rank[score] for score in rounded]

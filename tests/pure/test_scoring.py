@@ -382,3 +382,17 @@ def test_summary_score(mean_total, overdue, score):
 )
 def test_total_stays_within_0_and_100(components, total):
     assert scoring.appraisal_total(components) == pytest.approx(total)
+
+
+@pytest.mark.parametrize(
+    ("scores", "ranks"),
+    [
+        ([], []),
+        ([83.75], [1]),
+        ([80.0, 95.0, 90.0, 90.0], [4, 1, 2, 2]),
+        # 90.001 and 90.004 both show as 90.0: a tie.
+        ([90.001, 90.004, 89.0], [1, 1, 3]),
+    ],
+)
+def test_competition_ranks(scores, ranks):
+    assert scoring.competition_ranks(scores) == ranks

@@ -1,0 +1,147 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+import logging
+import subprocess
+import time
+import unicodedata
+from unittest import skipUnless
+
+from PyPDF2 import PdfReader
+
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
+
+from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
+
+_logger = logging.getLogger(__name__)
+
+# The wkhtmltopdf of Linux distributions is built on an unpatched Qt that
+# prints one document per call: Odoo's batch print (one document per record)
+# then fails. Odoo requires the patched build, which prints any number.
+WKHTMLTOPDF_PATCHED = (
+    b"with patched qt"
+    in subprocess.run(
+        [_get_wkhtmltopdf_bin(), "--version"], capture_output=True, check=False
+    ).stdout
+)
+
+PDF_REPORT = "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_report_action"
+
+
+@tagged("post_install", "-at_install")
+class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
+    """Real PDFs through wkhtmltopdf: an HttpCase, so that wkhtmltopdf can
+    fetch the report assets from the test server."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._generate()
+        cls.appraisal_a = cls._appraisal_of(cls.engineer_a)
+        cls.appraisal_b = cls._appraisal_of(cls.engineer_b)
+
+    def _render_pdf(self, appraisals):
+        # Odoo renders HTML instead of PDF in tests unless this key is set.
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        content, report_type = report._render_qweb_pdf(PDF_REPORT, appraisals.ids)
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"))
+        return content
+
+    def _pdf_text(self, content):
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"],
+            input=content,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+        # Noto CJK maps some ideographs to their Kangxi radical look-alikes
+        # (工 -> U+2F2F); NFKC folds them back.
+        return unicodedata.normalize("NFKC", text)
+
+    def _create_appraisals(self, names):
+        employees = self.env["hr.employee"].create([{"name": name} for name in names])
+        appraisals = self.Appraisal.create(
+            [{"employee_id": employee.id, "period": OCTOBER} for employee in employees]
+        )
+        appraisals._refresh_scores()
+        return appraisals
+
+    def test_one_appraisal_one_page(self):
+        self.appraisal_b.supervisor_comment = "Shares the hard orders well."
+        content = self._render_pdf(self.appraisal_b)
+        self.assertEqual(len(PdfReader(io.BytesIO(content)).pages), 1)
+        text = self._pdf_text(content)
+        self.assertIn("Engineer B", text)
+        # B: 6.75 + 20 + 10 + 10 = 46.75, below standard.
+        self.assertIn("46.75", text)
+        self.assertIn("Below Standard", text)
+        self.assertIn("2026-10", text)
+        self.assertIn("Shares the hard orders well.", text)
+        # The 6 shared hard orders: share 0.5 of 1.5 points -> 0.75 each.
+        self.assertEqual(text.count("0.75"), 6)
+
+    def test_confidential_note_not_printed(self):
+        self.appraisal_b.supervisor_note = "Considering a transfer"
+        text = self._pdf_text(self._render_pdf(self.appraisal_b))
+        self.assertNotIn("Considering a transfer", text)
+
+    def test_policy_example_lists_counted_orders(self):
+        text = self._pdf_text(self._render_pdf(self.appraisal_a))
+        # 51.75 + 14 + 8 + 10 = 83.75, with the explanation of each component.
+        self.assertIn("83.75", text)
+        self.assertIn("P 34.5 / S 40 = E 0.8625", text)
+        self.assertIn("max(0, 20 - 2 x 3) = 14", text)
+        for ticket in self.orders_a | self.orders_ab:
+            self.assertIn(ticket.number, text)
+
+    @skipUnless(WKHTMLTOPDF_PATCHED, "wkhtmltopdf with patched Qt needed")
+    def test_each_appraisal_starts_a_page(self):
+        appraisals = self._create_appraisals(f"Engineer {n:02d}" for n in range(20))
+        content = self._render_pdf(appraisals)
+        self.assertEqual(len(PdfReader(io.BytesIO(content)).pages), 20)
+        text = self._pdf_text(content)
+        for appraisal in appraisals:
+            self.assertIn(appraisal.employee_id.name, text)
+
+    def test_chinese_engineer_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        appraisal = self._create_appraisals(["王工程师"])
+        appraisal.employee_comment = "本月完成巡检"
+        content = self._render_pdf(appraisal.with_context(lang="zh_CN"))
+        text = self._pdf_text(content)
+        self.assertIn("王工程师", text)
+        self.assertIn("本月完成巡检", text)
+        # No credit: 0 + 20 + 10 + 10 = 40.
+        self.assertIn("0 + 20 + 10 + 10 = 40", text)
+
+    def test_html_of_fifty_and_pdf_of_one(self):
+        """What any wkhtmltopdf can print: the QWeb part of a batch of 50,
+        and the PDF of one appraisal."""
+        appraisals = self._create_appraisals(f"Engineer {n:02d}" for n in range(50))
+        self.env.invalidate_all()
+        start = time.perf_counter()
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            PDF_REPORT, appraisals.ids
+        )[0]
+        html_elapsed = time.perf_counter() - start
+        self.assertEqual(html.count(b'class="page o_helpdesk_appraisal_report"'), 50)
+        start = time.perf_counter()
+        self._render_pdf(appraisals[0])
+        pdf_elapsed = time.perf_counter() - start
+        _logger.info(
+            "Appraisal report: HTML of 50 in %.2f s, PDF of 1 in %.2f s",
+            html_elapsed,
+            pdf_elapsed,
+        )
+
+    @skipUnless(WKHTMLTOPDF_PATCHED, "wkhtmltopdf with patched Qt needed")
+    def test_render_time_of_fifty(self):
+        appraisals = self._create_appraisals(f"Engineer {n:02d}" for n in range(50))
+        start = time.perf_counter()
+        content = self._render_pdf(appraisals)
+        elapsed = time.perf_counter() - start
+        self.assertEqual(len(PdfReader(io.BytesIO(content)).pages), 50)
+        _logger.info("Appraisal PDF of 50 appraisals rendered in %.1f s", elapsed)
