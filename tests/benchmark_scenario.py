@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
-from odoo import Command, SUPERUSER_ID
+from odoo import SUPERUSER_ID, Command
 from odoo.sql_db import Cursor
 
 from ..scoring import CALLBACK_DISSATISFIED, ROLE_ENGINEER, ROLE_INTERN
