@@ -14,5 +14,6 @@ from . import test_appraisal_workflow
 from . import test_appraisal_access
 from . import test_appraisal_generate
 from . import test_appraisal_summary
+from . import test_benchmark
 from . import test_translations
 from . import test_ui

@@ -17,6 +17,7 @@ import statistics
 import time
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, Command
 from odoo.sql_db import Cursor
@@ -295,11 +296,8 @@ def count_queries():
         counter["queries"] += 1
         return execute(cursor, query, params, log_exceptions)
 
-    Cursor.execute = counting_execute
-    try:
+    with patch.object(Cursor, "execute", counting_execute):
         yield counter
-    finally:
-        Cursor.execute = execute
 
 
 def _run_once(env, operation):
@@ -439,8 +437,8 @@ def measure(env, facts, repeat=3):
     return results
 
 
-def generated_count(env, facts):
-    """Appraisals one generation creates (run and rolled back)."""
+def appraised_employees(env, facts):
+    """Ids of the employees one generation appraises (run and rolled back)."""
     env = env(user=SUPERUSER_ID, su=True, context=dict(env.context, **QUIET_CONTEXT))
     company = env["res.company"].browse(facts["company_id"])
     counted = {}
