@@ -15,7 +15,7 @@ import pstats
 import random
 import statistics
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
@@ -302,16 +302,13 @@ def count_queries():
 
 def _run_once(env, operation):
     """Time ``operation(env)`` with its flush, then undo what it wrote."""
-    try:
-        with env.cr.savepoint():
-            with count_queries() as counter:
-                start = time.perf_counter()
-                operation(env)
-                env.flush_all()
-                seconds = time.perf_counter() - start
-            raise _Rollback
-    except _Rollback:
-        pass
+    with suppress(_Rollback), env.cr.savepoint():
+        with count_queries() as counter:
+            start = time.perf_counter()
+            operation(env)
+            env.flush_all()
+            seconds = time.perf_counter() - start
+        raise _Rollback
     env.invalidate_all()
     return seconds, counter["queries"]
 
