@@ -26,6 +26,7 @@ class TestBenchmark(TransactionCase):
         for row in results:
             self.assertGreater(row["seconds"], 0, row["operation"])
             self.assertGreater(row["queries"], 0, row["operation"])
+            self.assertGreater(row["reads"], 0, row["operation"])
         appraised = benchmark_scenario.appraised_employees(self.env, facts)
         self.assertLessEqual(set(facts["engineer_ids"]), appraised)
         # Each measured run was rolled back: no appraisal is left behind.
