@@ -369,16 +369,10 @@ def _operations(env, facts):
 
 
 def team_xlsx_report(env):
-    """The XLSX report of appraisals, when the code has one (or None)."""
-    return (
-        env["ir.actions.report"].search(
-            [
-                ("report_type", "=", "xlsx"),
-                ("model", "=", "helpdesk.engineer.appraisal"),
-            ],
-            limit=1,
-        )
-        or None
+    """The team XLSX report of the appraisals, when the code has one."""
+    return env.ref(
+        "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_team_xlsx_action",
+        raise_if_not_found=False,
     )
 
 
