@@ -9,10 +9,9 @@ from odoo.exceptions import AccessError, UserError
 
 from .. import scoring
 from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
+from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
 from .helpdesk_ticket_participant import INTERN_EMPLOYEE_TYPES
 
-SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
-MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
 
 # Set in the context by the appraisal's own methods only. An object, not a

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..scoring import ROLE_ENGINEER
 
+# Appraisal groups, checked in code by the other models too.
 SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
 MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 # Who may see an order's callbacks: call-centre staff and appraisal roles.

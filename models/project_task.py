@@ -6,9 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from .. import scoring
+from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
 
-SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
-MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 DONE_STATE = "1_done"
 CANCELED_STATE = "1_canceled"
 # What the assigner decides; the assignees only carry the task out.
