@@ -292,9 +292,14 @@ class HelpdeskEngineerAppraisal(models.Model):
     )
     supervisor_note = fields.Text(
         string="Confidential Note",
+        compute="_compute_supervisor_note",
+        inverse="_inverse_supervisor_note",
         groups=SUPERVISOR_GROUP,
         help="Seen by supervisors and managers only, never by the engineer.",
     )
+    # Where the note is kept: only administrators read it directly, so that a
+    # supervisor or manager never reads the note about themselves.
+    confidential_note = fields.Text(groups="base.group_system", copy=False)
     appeal_reason = fields.Text(
         help="Why the engineer contests the appraisal.",
     )
@@ -322,6 +327,21 @@ class HelpdeskEngineerAppraisal(models.Model):
     def _compute_is_own(self):
         for appraisal in self:
             appraisal.is_own = appraisal.employee_id.user_id == self.env.user
+
+    @api.depends("employee_id.user_id", "confidential_note")
+    @api.depends_context("uid")
+    def _compute_supervisor_note(self):
+        # Superuser: the stored note is for administrators only.
+        for appraisal, stored in zip(self, self.sudo(), strict=True):
+            if appraisal.employee_id.user_id == self.env.user:
+                appraisal.supervisor_note = False
+            else:
+                appraisal.supervisor_note = stored.confidential_note
+
+    def _inverse_supervisor_note(self):
+        # Who may write the note is checked in write().
+        for appraisal in self:
+            appraisal.sudo().confidential_note = appraisal.supervisor_note
 
     @api.depends(
         "earned_points",

@@ -50,6 +50,25 @@ class TestAppraisalAccess(MonthlyAppraisalCommon):
         note = self.appraisal_a.with_user(self.supervisor_user).supervisor_note
         self.assertEqual(note, "Ready for more hard orders")
 
+    def test_nobody_reads_the_note_about_themselves(self):
+        own = self._appraisal_of(self.supervisor)
+        own.with_user(self.manager_user).supervisor_note = "Not ready to lead"
+        as_supervisor = own.with_user(self.supervisor_user)
+        self.assertFalse(as_supervisor.supervisor_note)
+        self.assertFalse(as_supervisor.read(["supervisor_note"])[0]["supervisor_note"])
+        with self.assertRaises(AccessError):
+            as_supervisor.read(["confidential_note"])
+        with self.assertRaises(AccessError):
+            as_supervisor.search([("confidential_note", "ilike", "lead")])
+        # The manager still reads it, and the supervisor their team's notes.
+        self.assertEqual(
+            own.with_user(self.manager_user).supervisor_note, "Not ready to lead"
+        )
+        self.assertEqual(
+            self.appraisal_a.with_user(self.supervisor_user).supervisor_note,
+            "Ready for more hard orders",
+        )
+
     def test_manager_sees_all(self):
         self.assertEqual(
             self._visible(self.manager_user) & self.appraisals, self.appraisals
