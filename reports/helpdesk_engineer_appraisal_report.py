@@ -1,7 +1,5 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
-
 from odoo import api, models
 
 
@@ -20,11 +18,14 @@ def credits_by_appraisal(appraisals, valid_only):
     if valid_only:
         domain.append(("is_valid", "=", True))
     credits = appraisals.env["helpdesk.ticket.credit"].search(domain)
-    grouped = defaultdict(lambda: appraisals.env["helpdesk.ticket.credit"])
-    for credit in credits:
-        grouped[(credit.employee_id.id, credit.period)] |= credit
+    # grouped() keeps the whole search as prefetch set: the orders and
+    # customers of every appraisal are read at once.
+    grouped = credits.grouped(lambda credit: (credit.employee_id.id, credit.period))
+    no_credit = credits.browse()
     return {
-        appraisal.id: grouped[(appraisal.employee_id.id, appraisal.period)]
+        appraisal.id: grouped.get(
+            (appraisal.employee_id.id, appraisal.period), no_credit
+        )
         for appraisal in appraisals
     }
 
