@@ -77,8 +77,13 @@ class HelpdeskEngineerAppraisalTeamXlsx(models.AbstractModel):
         sheet.set_column(2, len(headers) - 1, 12)
         sheet.freeze_panes(1, 1)
 
-        rows = appraisals.sorted(lambda a: (-a.total_score, a.employee_id.name))
-        ranks = scoring.competition_ranks(rows.mapped("total_score"))
+        # Ranked within each company and month, whatever the selection holds.
+        rows = appraisals.sorted(
+            lambda a: (a.period, a.company_id.id, -a.total_score, a.employee_id.name)
+        )
+        ranks = []
+        for team_month in rows.grouped(lambda a: (a.period, a.company_id)).values():
+            ranks += scoring.competition_ranks(team_month.mapped("total_score"))
         for row, (appraisal, rank) in enumerate(zip(rows, ranks, strict=True), 1):
             for column, (_header, getter, num_format) in enumerate(columns):
                 cell_format = number_formats[num_format] if num_format else text_format

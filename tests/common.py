@@ -159,6 +159,13 @@ class AppraisalCommon(BaseCommon):
             yield
         self.assertIn(text, str(caught.exception))
 
+    def _load_chinese(self):
+        """Chinese with this module's translations, as installing it does."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["helpdesk_engineer_appraisal"], ["zh_CN"]
+        )
+
     @staticmethod
     def _credit(ticket, employee):
         return ticket.credit_ids.filtered(lambda c: c.employee_id == employee)

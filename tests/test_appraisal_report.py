@@ -31,7 +31,9 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
 
     def _render_pdf(self, appraisals):
         # Odoo renders HTML instead of PDF in tests unless this key is set.
-        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        report = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True, lang=appraisals.env.lang
+        )
         content, report_type = report._render_qweb_pdf(PDF_REPORT, appraisals.ids)
         self.assertEqual(report_type, "pdf")
         self.assertTrue(content.startswith(b"%PDF"))
@@ -104,13 +106,15 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
         self.assertIn("Engineer B", self._pdf_text(content, page=page_count))
 
     def test_chinese_engineer_in_chinese(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
+        self._load_chinese()
         appraisal = self._create_appraisals(["王工程师"])
         appraisal.employee_comment = "本月完成巡检"
         content = self._render_pdf(appraisal.with_context(lang="zh_CN"))
         text = self._pdf_text(content)
         self.assertIn("王工程师", text)
         self.assertIn("本月完成巡检", text)
+        self.assertIn("工程师月度考核", text)
+        self.assertIn("待提升", text)
         # No credit: 0 + 20 + 10 + 10 = 40.
         self.assertIn("0 + 20 + 10 + 10 = 40", text)
 

@@ -28,8 +28,9 @@ class AppraisalXlsxCommon(MonthlyAppraisalCommon):
         cls.appraisals = cls.appraisal_a | cls.appraisal_b | cls.appraisal_c
 
     def _export(self, report_name, appraisals):
+        # The report speaks the language of the records' environment.
         report = self.env[f"report.{report_name}"].with_context(
-            active_model="helpdesk.engineer.appraisal"
+            active_model="helpdesk.engineer.appraisal", lang=appraisals.env.lang
         )
         content, report_type = report.create_xlsx_report(appraisals.ids, {})
         self.assertEqual(report_type, "xlsx")
@@ -40,10 +41,10 @@ class AppraisalXlsxCommon(MonthlyAppraisalCommon):
     def _rows(sheet):
         return [list(row) for row in sheet.iter_rows(values_only=True)]
 
-    def _create_appraisals(self, names):
+    def _create_appraisals(self, names, period=OCTOBER):
         employees = self.env["hr.employee"].create([{"name": name} for name in names])
         appraisals = self.Appraisal.create(
-            [{"employee_id": employee.id, "period": OCTOBER} for employee in employees]
+            [{"employee_id": employee.id, "period": period} for employee in employees]
         )
         appraisals._refresh_scores()
         return appraisals
@@ -119,12 +120,29 @@ class TestTeamXlsx(AppraisalXlsxCommon):
         )
 
     def test_chinese_engineer_and_headers(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
+        self._load_chinese()
         appraisal = self._create_appraisals(["王工程师"])
         sheet = self._export(TEAM_XLSX, appraisal.with_context(lang="zh_CN"))
+        self.assertEqual(sheet.title, "团队考核")
         rows = self._rows(sheet)
+        self.assertEqual(rows[0][:3], ["工程师", "部门", "月份"])
+        # No credit: 0 + 20 + 10 + 10 = 40, below standard.
         self.assertEqual(rows[1][0], "王工程师")
         self.assertEqual(rows[1][11], 40)
+        self.assertEqual(rows[1][12], "待提升")
+
+    def test_each_month_ranked_on_its_own(self):
+        november = self._create_appraisals(["Engineer D"], period="2026-11-01")
+        rows = self._rows(self._export(TEAM_XLSX, self.appraisals | november))
+        self.assertEqual(
+            [(row[0], row[2], row[13]) for row in rows[1:-1]],
+            [
+                ("Engineer A", "2026-10", 1),
+                ("Engineer B", "2026-10", 2),
+                ("Engineer C", "2026-10", 3),
+                ("Engineer D", "2026-11", 1),
+            ],
+        )
 
     def test_empty_selection_gives_headers_only(self):
         rows = self._rows(self._export(TEAM_XLSX, self.Appraisal))
@@ -230,13 +248,14 @@ class TestYearXlsx(AppraisalXlsxCommon):
         self.assertEqual(len(rows), 2)
 
     def test_one_row_per_engineer_and_year_in_chinese(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
+        self._load_chinese()
         chinese = self._create_appraisals(["王工程师"])
-        rows = self._rows(
-            self._export(
-                YEAR_XLSX, (self.appraisals | chinese).with_context(lang="zh_CN")
-            )
+        sheet = self._export(
+            YEAR_XLSX, (self.appraisals | chinese).with_context(lang="zh_CN")
         )
+        self.assertEqual(sheet.title, "年度汇总")
+        rows = self._rows(sheet)
+        self.assertEqual(rows[0][0], "工程师")
         self.assertEqual(
             [row[0] for row in rows[1:]],
             ["Engineer A", "Engineer B", "Engineer C", "王工程师"],
