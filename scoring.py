@@ -190,12 +190,15 @@ def deduction_score(maximum, deduction_per_event, events):
 
 
 TOTAL_MAX = 100.0
+# Binary floats turn exact sums of shares into 89.99999999999999; totals are
+# kept to this many decimals, far below what the grade bands or a reader see.
+TOTAL_DIGITS = 6
 
 
 def appraisal_total(components):
     """Sum of the components, kept within 0 to 100 (POLICY 2): an area score
     added on top cannot lift a month beyond 100."""
-    return min(TOTAL_MAX, max(0.0, sum(components)))
+    return round(min(TOTAL_MAX, max(0.0, sum(components))), TOTAL_DIGITS)
 
 
 def grade(total, thresholds):

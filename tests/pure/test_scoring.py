@@ -384,6 +384,24 @@ def test_total_stays_within_0_and_100(components, total):
     assert scoring.appraisal_total(components) == pytest.approx(total)
 
 
+def test_exact_sum_of_thirds_is_excellent():
+    # 60 very hard orders shared by 3 engineers: P = 60 x 2.0 / 3 = 40 on
+    # paper, 39.99999999999999 in binary floats; E = 1 -> 60, and 3
+    # dissatisfied callbacks, 2 work logs and 2 order forms: 60 + 14 + 8 + 8.
+    earned = sum([2.0 / 3] * 60)
+    assert earned < 40
+    workload = scoring.workload_score(60, earned, 40, 1.0)
+    total = scoring.appraisal_total((workload, 14, 8, 8))
+    assert total == 90
+    assert scoring.grade(total, (90, 80, 60, 40)) == scoring.GRADE_EXCELLENT
+
+
+def test_a_total_just_below_a_band_keeps_its_grade():
+    total = scoring.appraisal_total((59.999, 14, 8, 8))
+    assert total == pytest.approx(89.999)
+    assert scoring.grade(total, (90, 80, 60, 40)) == scoring.GRADE_GOOD
+
+
 @pytest.mark.parametrize(
     ("scores", "ranks"),
     [
