@@ -116,7 +116,11 @@ class HelpdeskServiceAreaMonth(models.Model):
                         rated.standard_workload * rated.rate AS score,
                         RANK() OVER (
                             PARTITION BY rated.company_id, rated.month
-                            ORDER BY rated.standard_workload * rated.rate DESC
+                            -- Equal scores share a rank, whatever the float
+                            -- noise of Q (3 x 0.1 = 0.30000000000000004).
+                            ORDER BY ROUND(
+                                (rated.standard_workload * rated.rate)::numeric, 6
+                            ) DESC
                         ) AS rank
                     FROM rated
                 )

@@ -228,6 +228,19 @@ class TestServiceAreaRates(ServiceAreaCommon):
                 self.assertAlmostEqual(ranking.rate, python_scores[area.id][0])
                 self.assertEqual(ranking.rank, rank)
 
+    def test_equal_scores_share_a_rank(self):
+        # North: Q = 10 x 0.1 = 1.0, 3 of 10 confirmed -> 0.3. South: Q = 3 x
+        # 0.1 = 0.30000000000000004 in floats, 1 of 1 -> 0.3 too.
+        self.north.device_count = 10
+        self.south.device_count = 3
+        october_2 = datetime(2026, 10, 2, 9)
+        self._orders(self.north_customer, date(2026, 10, 2), 3, october_2)
+        self._orders(self.north_customer, date(2026, 10, 2), 7, october_2, False)
+        self._orders(self.south_customer, date(2026, 10, 2), 1, october_2)
+        self._refresh_october()
+        self.assertEqual(self._ranking(self.north).rank, 1)
+        self.assertEqual(self._ranking(self.south).rank, 1)
+
     def test_month_with_nothing_due_has_no_score(self):
         self._refresh_october()
         self.assertEqual((self.north | self.south)._monthly_scores(OCTOBER), {})
