@@ -462,7 +462,8 @@ class TestAppraisalSummary(AppraisalCommon):
             "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_summary_menu"
         )
         self.assertEqual(
-            menu.parent_id, self.env.ref("helpdesk_engineer_appraisal.appraisal_menu")
+            menu.parent_id,
+            self.env.ref("helpdesk_engineer_appraisal.appraisal_reporting_menu"),
         )
         menus = (
             self.env["ir.ui.menu"].with_user(self.engineer_a_user)._visible_menu_ids()

@@ -57,22 +57,19 @@ class TestReporting(MonthlyAppraisalCommon):
             to_visit.extend(menus[menu_id]["children"])
         return self.env["ir.ui.menu"].browse(shown)
 
-    def test_reporting_menu_is_for_supervisors_and_managers(self):
-        entries = self.reporting_menu | self.reporting_menu.child_id
-        self.assertEqual(len(entries), 5)
+    def test_team_analyses_are_for_supervisors_and_managers(self):
+        analyses = self.env.ref(
+            f"{MODULE}.helpdesk_engineer_appraisal_analysis_menu"
+        ) | self.env.ref(f"{MODULE}.helpdesk_ticket_credit_analysis_menu")
+        own_figures = self.reporting_menu.child_id - analyses
         self.assertEqual(
-            self.reporting_menu.groups_id,
-            self.env.ref(f"{MODULE}.group_appraisal_supervisor"),
+            own_figures.mapped("name"), ["Area Ranking", "Period Summaries"]
         )
         engineer_menus = self._shown_menus(self.engineer_a_user)
-        self.assertIn(self.env.ref(f"{MODULE}.appraisal_menu"), engineer_menus)
-        self.assertFalse(entries & engineer_menus)
-        # Engineers keep their own Area Ranking and Period Summaries menus.
-        for xmlid in (
-            "helpdesk_service_area_month_menu",
-            "helpdesk_engineer_appraisal_summary_menu",
-        ):
-            self.assertIn(self.env.ref(f"{MODULE}.{xmlid}"), engineer_menus)
+        self.assertIn(self.reporting_menu, engineer_menus)
+        self.assertFalse(analyses & engineer_menus)
+        self.assertEqual(own_figures & engineer_menus, own_figures)
+        entries = self.reporting_menu | self.reporting_menu.child_id
         for user in (self.supervisor_user, self.manager_user):
             with self.subTest(user=user.login):
                 self.assertEqual(entries & self._shown_menus(user), entries)
@@ -94,7 +91,6 @@ class TestReporting(MonthlyAppraisalCommon):
                     ref(f"{MODULE}.helpdesk_ticket_credit_analysis_action"),
                     "pivot,graph,list",
                 ),
-                # The existing actions, also listed here.
                 "Area Ranking": (
                     ref(f"{MODULE}.helpdesk_service_area_month_action"),
                     "list,pivot,graph",
