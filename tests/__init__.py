@@ -18,5 +18,6 @@ from . import test_appraisal_report
 from . import test_appraisal_xlsx
 from . import test_area_ranking_xlsx
 from . import test_benchmark
+from . import test_demo_data
 from . import test_translations
 from . import test_ui
