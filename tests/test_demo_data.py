@@ -12,7 +12,8 @@ ENGINEERS = ("zhangwei", "marc", "lina", "wangqiang", "liuyang", "chenjing")
 @tagged("post_install", "-at_install", "appraisal_demo")
 class TestDemoData(TransactionCase):
     """The demo is alive: the numbers below are worked out by hand from
-    demo/*.xml (S = 10 points, the other settings at their defaults).
+    demo/*.xml, with each engineer's own standard S = 10 points and the
+    company's settings at their defaults.
 
     ``tools/test`` runs this class on a database installed with demo data;
     without the demo it skips itself.
@@ -101,6 +102,8 @@ class TestDemoData(TransactionCase):
         # E = 9.25 / 10 -> workload 60 x 0.925 = 55.5; one dissatisfied
         # callback on the order shared with Marc Demo: 20 - 2 = 18.
         self.assertAlmostEqual(appraisal.earned_points, 9.25)
+        self.assertEqual(appraisal.standard_points, 10)
+        self.assertEqual(appraisal.company_id.appraisal_standard_points, 40)
         self.assertAlmostEqual(appraisal.workload_score, 55.5)
         self.assertEqual(appraisal.dissatisfied_count, 1)
         self.assertAlmostEqual(appraisal.customer_score, 18)
