@@ -41,7 +41,13 @@
         "reports/helpdesk_engineer_appraisal_xlsx_reports.xml",
         "views/helpdesk_engineer_appraisal_menus.xml",
     ],
-    "demo": ["demo/helpdesk_engineer_appraisal_demo.xml"],
+    "demo": [
+        "demo/hr_demo.xml",
+        "demo/helpdesk_service_area_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
+        "demo/project_task_demo.xml",
+        "demo/helpdesk_engineer_appraisal_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "helpdesk_engineer_appraisal/static/tests/tours/*.js",

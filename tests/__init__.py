@@ -20,5 +20,6 @@ from . import test_area_ranking_xlsx
 from . import test_benchmark
 from . import test_reporting
 from . import test_manager_tours
+from . import test_demo_data
 from . import test_translations
 from . import test_ui

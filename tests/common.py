@@ -47,7 +47,7 @@ class AppraisalCommon(BaseCommon):
             }
         )
         cls.supervisor_user, cls.supervisor = cls._create_user_employee(
-            "supervisor", "Supervisor Sun", SUPERVISOR_GROUP
+            "appraisal_supervisor", "Supervisor Sun", SUPERVISOR_GROUP
         )
         cls.engineer_a_user, cls.engineer_a = cls._create_user_employee(
             "engineer_a", "Engineer A", ENGINEER_GROUP, manager=cls.supervisor

@@ -63,7 +63,7 @@ class TestManagerTours(MonthlyAppraisalCommon, HttpCase):
         self.start_tour(
             url,
             "helpdesk_engineer_appraisal_supervisor_review_tour",
-            login="supervisor",
+            login="appraisal_supervisor",
         )
         self.assertEqual(appraisal.state, "approval")
         self.assertEqual(appraisal.reviewer_user_id, self.supervisor_user)

@@ -16,7 +16,7 @@ class TestScoringTour(AppraisalCommon, HttpCase):
         self.assertEqual(ticket.rating_state, "self_rated")
         self.assertEqual(ticket.self_difficulty_id, self.level_hard)
         self.start_tour(
-            url, "helpdesk_engineer_appraisal_review_tour", login="supervisor"
+            url, "helpdesk_engineer_appraisal_review_tour", login="appraisal_supervisor"
         )
         self.assertEqual(ticket.rating_state, "reviewed")
         self.assertEqual(ticket.credit_ids.points, 1.5)
