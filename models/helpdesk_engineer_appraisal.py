@@ -299,7 +299,9 @@ class HelpdeskEngineerAppraisal(models.Model):
     )
     # Where the note is kept: only administrators read it directly, so that a
     # supervisor or manager never reads the note about themselves.
-    confidential_note = fields.Text(groups="base.group_system", copy=False)
+    confidential_note = fields.Text(
+        string="Stored Confidential Note", groups="base.group_system", copy=False
+    )
     appeal_reason = fields.Text(
         help="Why the engineer contests the appraisal.",
     )
