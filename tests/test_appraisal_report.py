@@ -94,9 +94,8 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
     def _rows_of(self, lines, tickets):
         """The table lines starting with the number of one of ``tickets``."""
         numbers = set(tickets.mapped("number"))
-        return [
-            line.split() for line in lines if line.split()[:1] in [[n] for n in numbers]
-        ]
+        rows = [line.split() for line in lines]
+        return [row for row in rows if row and row[0] in numbers]
 
     def test_policy_example_lists_the_deductions(self):
         text = self._pdf_text(self._render_pdf(self.appraisal_a))
@@ -135,8 +134,11 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
             self._section(text, "Counted Service Orders", "Dissatisfied Callbacks"),
             self.orders_a | self.orders_ab,
         )
-        self.assertEqual(len(orders), 36)
-        self.assertAlmostEqual(sum(float(row[-1]) for row in orders), 34.5)
+        # Debian's wkhtmltopdf (unpatched Qt) may cut the row at the page break
+        # and draw it on both pages: one row per order.
+        points = {row[0]: float(row[-1]) for row in orders}
+        self.assertEqual(len(points), 36)
+        self.assertAlmostEqual(sum(points.values()), 34.5)
         self.assertNotIn("Very Hard", text)
         self.assertEqual(text.count("No parts listed"), 2)
 
