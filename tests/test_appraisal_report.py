@@ -100,7 +100,9 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
     def test_policy_example_lists_the_deductions(self):
         text = self._pdf_text(self._render_pdf(self.appraisal_a))
         callbacks = self._rows_of(
-            self._section(text, "Dissatisfied Callbacks", "Unqualified Work Logs"),
+            self._section(
+                text, "Dissatisfied Callbacks That Deducted", "Unqualified Work Logs"
+            ),
             self.orders_a,
         )
         # The 3 dissatisfied callbacks on A's first orders, called on 21 October.
@@ -131,7 +133,9 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
         text = self._pdf_text(self._render_pdf(appraisal))
         self.assertIn("P 34.5 / S 40 = E 0.8625", text)
         orders = self._rows_of(
-            self._section(text, "Counted Service Orders", "Dissatisfied Callbacks"),
+            self._section(
+                text, "Counted Service Orders", "Dissatisfied Callbacks That Deducted"
+            ),
             self.orders_a | self.orders_ab,
         )
         # Debian's wkhtmltopdf (unpatched Qt) may cut the row at the page break
