@@ -35,7 +35,6 @@ class HelpdeskEngineerAppraisalFact(models.Model):
 
     appraisal_id = fields.Many2one(
         comodel_name="helpdesk.engineer.appraisal",
-        string="Appraisal",
         required=True,
         index=True,
         ondelete="cascade",

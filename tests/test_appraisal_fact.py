@@ -145,6 +145,21 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
                 facts.with_user(user).read(["points"])
             self.assertFalse(self.Fact.with_user(user).search([]))
 
+    def test_engineer_prints_their_own_facts(self):
+        report = self.env[REPORT].with_user(self.engineer_a_user)
+        for stage in ("live", "kept"):
+            if stage == "kept":
+                self._approve()
+            rows = report._get_report_values(self.appraisal.ids)["fact_rows"]
+            counted = rows[self.appraisal.id]
+            self.assertEqual(len(counted["counted_order"]), 36, stage)
+            self.assertAlmostEqual(
+                sum(row["points"] for row in counted["counted_order"]), 34.5
+            )
+            self.assertEqual(len(counted["dissatisfied_callback"]), 3, stage)
+            self.assertEqual(len(counted["work_log"]), 2, stage)
+            self.assertFalse(counted["order_form"], stage)
+
     def test_nobody_changes_kept_facts(self):
         self._approve()
         facts = self.appraisal.fact_ids
