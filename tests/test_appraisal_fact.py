@@ -145,6 +145,17 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
                 facts.with_user(user).read(["points"])
             self.assertFalse(self.Fact.with_user(user).search([]))
 
+    def test_facts_stay_in_their_company(self):
+        self._approve()
+        branch = self.env["res.company"].create({"name": "Branch"})
+        self.manager_user.company_ids = [Command.link(branch.id)]
+        Fact = self.Fact.with_user(self.manager_user)
+        self.assertFalse(Fact.with_context(allowed_company_ids=[branch.id]).search([]))
+        self.assertEqual(
+            Fact.with_context(allowed_company_ids=[self.env.company.id]).search([]),
+            self.appraisal.fact_ids,
+        )
+
     def test_engineer_prints_their_own_facts(self):
         report = self.env[REPORT].with_user(self.engineer_a_user)
         for stage in ("live", "kept"):
