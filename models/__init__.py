@@ -12,4 +12,5 @@ from . import helpdesk_service_area_daily
 from . import res_partner
 from . import hr_employee
 from . import helpdesk_engineer_appraisal
+from . import helpdesk_engineer_appraisal_fact
 from . import ir_actions_report

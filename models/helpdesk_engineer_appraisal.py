@@ -315,6 +315,14 @@ class HelpdeskEngineerAppraisal(models.Model):
         copy=False,
         help="Required to reopen a done appraisal; logged in the chatter.",
     )
+    fact_ids = fields.One2many(
+        comodel_name="helpdesk.engineer.appraisal.fact",
+        inverse_name="appraisal_id",
+        string="Counted Facts",
+        readonly=True,
+        help="The orders, callbacks and findings the appraisal counted, kept "
+        "as they were when it was done.",
+    )
 
     _sql_constraints = [
         (
@@ -586,6 +594,8 @@ class HelpdeskEngineerAppraisal(models.Model):
                 )
             )
         self._advance("done", self.env._("Approved: the appraisal is done."))
+        # After the last refresh: the kept facts explain the frozen scores.
+        self.env["helpdesk.engineer.appraisal.fact"]._take(self)
         return True
 
     def action_appeal(self):
@@ -619,6 +629,9 @@ class HelpdeskEngineerAppraisal(models.Model):
         if any(not (appraisal.reopen_reason or "").strip() for appraisal in self):
             raise UserError(self.env._("Give the reason to reopen the appraisal."))
         reasons = {appraisal: appraisal.reopen_reason for appraisal in self}
+        # Nobody may delete kept facts: only reopening drops them, and the
+        # next approval keeps the facts counted then.
+        self.fact_ids.sudo().unlink()
         # Out of done first: a reopened appraisal counts the facts again.
         self._computed_write({"state": "review", "reopen_reason": False})
         self._advance("review")
@@ -711,23 +724,66 @@ class HelpdeskEngineerAppraisal(models.Model):
     def action_view_dissatisfied_callbacks(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_ticket_callback_action",
-            [
-                ("result", "=", scoring.CALLBACK_DISSATISFIED),
-                ("month", "=", self.period),
-                ("ticket_id.participant_ids.employee_id", "=", self.employee_id.id),
-                ("ticket_id.participant_ids.role", "=", scoring.ROLE_ENGINEER),
-            ],
+            self._dissatisfied_callbacks_domain(),
         )
 
     def action_view_findings(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_quality_finding_action",
-            [
-                ("employee_id", "=", self.employee_id.id),
-                ("month", "=", self.period),
-                ("state", "=", "active"),
-            ],
+            self._findings_domain(),
         )
+
+    def _dissatisfied_callbacks_domain(self):
+        """Dissatisfied callbacks counting against the engineers of the
+        appraisals in any of their months: one appraisal's exactly, several
+        appraisals' as a superset to split by engineer and month."""
+        return [
+            ("result", "=", scoring.CALLBACK_DISSATISFIED),
+            ("month", "in", list(set(self.mapped("period")))),
+            (
+                "ticket_id.participant_ids",
+                "any",
+                [
+                    ("employee_id", "in", self.employee_id.ids),
+                    ("role", "=", scoring.ROLE_ENGINEER),
+                ],
+            ),
+        ]
+
+    def _findings_domain(self):
+        """Active findings counting against the employees of the appraisals
+        in any of their months, like ``_dissatisfied_callbacks_domain``."""
+        return [
+            ("employee_id", "in", self.employee_id.ids),
+            ("month", "in", list(set(self.mapped("period")))),
+            ("state", "=", "active"),
+        ]
+
+    def _credits_by_appraisal(self, valid_only):
+        """The credits of each appraisal's engineer and month, with one search.
+
+        The search takes every engineer and every month of the selection; pairs
+        that belong to no appraisal of the selection are dropped in Python.
+        Credits are read with the rights of the appraisals' environment: an
+        engineer printing their own appraisal sees their own credits.
+        """
+        domain = [
+            ("employee_id", "in", self.employee_id.ids),
+            ("period", "in", list(set(self.mapped("period")))),
+        ]
+        if valid_only:
+            domain.append(("is_valid", "=", True))
+        credits = self.env["helpdesk.ticket.credit"].search(domain)
+        # grouped() keeps the whole search as prefetch set: the orders and
+        # customers of every appraisal are read at once.
+        grouped = credits.grouped(lambda credit: (credit.employee_id.id, credit.period))
+        no_credit = credits.browse()
+        return {
+            appraisal.id: grouped.get(
+                (appraisal.employee_id.id, appraisal.period), no_credit
+            )
+            for appraisal in self
+        }
 
     def _facts_action(self, xmlid, domain):
         self.ensure_one()

@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from .helpdesk_engineer_appraisal_report import credits_by_appraisal
-
 
 class HelpdeskEngineerAppraisalCreditsXlsx(models.AbstractModel):
     """The service orders behind the selected appraisals, counted or not."""
@@ -43,7 +41,7 @@ class HelpdeskEngineerAppraisalCreditsXlsx(models.AbstractModel):
         sheet.set_column(8, 8, 30)
         sheet.freeze_panes(1, 0)
 
-        credits = credits_by_appraisal(appraisals, valid_only=False)
+        credits = appraisals._credits_by_appraisal(valid_only=False)
         row = 0
         for appraisal in appraisals:
             month = appraisal.period.strftime("%Y-%m")

@@ -15,6 +15,7 @@ from . import test_appraisal_access
 from . import test_appraisal_generate
 from . import test_appraisal_summary
 from . import test_appraisal_report
+from . import test_appraisal_fact
 from . import test_appraisal_xlsx
 from . import test_area_ranking_xlsx
 from . import test_benchmark

@@ -87,6 +87,65 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
         for ticket in self.orders_a | self.orders_ab:
             self.assertIn(ticket.number, text)
 
+    def _section(self, text, title, next_title):
+        """The lines of the PDF text from one table's title to the next's."""
+        return text.split(title, 1)[1].split(next_title, 1)[0].splitlines()
+
+    def _rows_of(self, lines, tickets):
+        """The table lines starting with the number of one of ``tickets``."""
+        numbers = set(tickets.mapped("number"))
+        rows = [line.split() for line in lines]
+        return [row for row in rows if row and row[0] in numbers]
+
+    def test_policy_example_lists_the_deductions(self):
+        text = self._pdf_text(self._render_pdf(self.appraisal_a))
+        callbacks = self._rows_of(
+            self._section(
+                text, "Dissatisfied Callbacks That Deducted", "Unqualified Work Logs"
+            ),
+            self.orders_a,
+        )
+        # The 3 dissatisfied callbacks on A's first orders, called on 21 October.
+        self.assertEqual(
+            sorted(row[0] for row in callbacks),
+            sorted(self.orders_a[:3].mapped("number")),
+        )
+        self.assertTrue(all(row[1] == "10/21/2026" for row in callbacks))
+        findings = self._section(text, "Unqualified Work Logs", "Engineer's Comment")
+        self.assertEqual("\n".join(findings).count("No parts listed"), 2)
+        self.assertEqual("\n".join(findings).count("Unqualified Work Log"), 2)
+        self.assertNotIn("No deduction this month.", text)
+
+    def test_no_deduction_printed_as_such(self):
+        text = self._pdf_text(self._render_pdf(self.appraisal_b))
+        # B: no callback, no finding.
+        self.assertEqual(text.count("No deduction this month."), 2)
+
+    def test_done_appraisal_prints_the_facts_it_counted(self):
+        appraisal = self.appraisal_a
+        appraisal.with_user(self.supervisor_user).action_send_to_engineer()
+        appraisal.with_user(self.engineer_a_user).action_acknowledge()
+        appraisal.with_user(self.supervisor_user).action_review()
+        appraisal.with_user(self.manager_user).action_approve()
+        # Reviewed again after the approval: live, P would be 25 + 5 x 2.0 +
+        # 6 x 0.75 = 39.5; the done appraisal still says 34.5.
+        self.orders_a[:5].sudo().difficulty_id = self.level_very_hard
+        text = self._pdf_text(self._render_pdf(appraisal))
+        self.assertIn("P 34.5 / S 40 = E 0.8625", text)
+        orders = self._rows_of(
+            self._section(
+                text, "Counted Service Orders", "Dissatisfied Callbacks That Deducted"
+            ),
+            self.orders_a | self.orders_ab,
+        )
+        # Debian's wkhtmltopdf (unpatched Qt) may cut the row at the page break
+        # and draw it on both pages: one row per order.
+        points = {row[0]: float(row[-1]) for row in orders}
+        self.assertEqual(len(points), 36)
+        self.assertAlmostEqual(sum(points.values()), 34.5)
+        self.assertNotIn("Very Hard", text)
+        self.assertEqual(text.count("No parts listed"), 2)
+
     def test_each_appraisal_starts_a_page(self):
         appraisals = self._create_appraisals(f"Engineer {n:02d}" for n in range(20))
         content = self._render_pdf(appraisals)

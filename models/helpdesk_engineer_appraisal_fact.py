@@ -1,0 +1,197 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .. import scoring
+from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
+
+KIND_COUNTED_ORDER = "counted_order"
+KIND_DISSATISFIED_CALLBACK = "dissatisfied_callback"
+FINDING_KINDS = (KIND_WORK_LOG, KIND_ORDER_FORM)
+
+# What a printed appraisal shows of a fact, stored or live alike.
+ROW_FIELDS = (
+    "kind",
+    "order_reference",
+    "customer_name",
+    "detail",
+    "date",
+    "share",
+    "points",
+)
+
+
+class HelpdeskEngineerAppraisalFact(models.Model):
+    """A fact a done appraisal counted, kept as it was.
+
+    The scores of a done appraisal are frozen; its facts are copied as plain
+    values when it becomes done, so that a later review of a difficulty or a
+    renamed customer cannot make the printed detail contradict the score.
+    """
+
+    _name = "helpdesk.engineer.appraisal.fact"
+    _description = "Counted Appraisal Fact"
+    _order = "appraisal_id, kind, id"
+
+    appraisal_id = fields.Many2one(
+        comodel_name="helpdesk.engineer.appraisal",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+    )
+    kind = fields.Selection(
+        selection=[
+            (KIND_COUNTED_ORDER, "Counted Service Order"),
+            (KIND_DISSATISFIED_CALLBACK, "Dissatisfied Callback"),
+            (KIND_WORK_LOG, "Unqualified Work Log"),
+            (KIND_ORDER_FORM, "Unqualified Service Order Form"),
+        ],
+        required=True,
+        readonly=True,
+    )
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Service Order",
+        ondelete="set null",
+        readonly=True,
+    )
+    order_reference = fields.Char(
+        string="Order",
+        readonly=True,
+        help="The number of the service order when the appraisal was done.",
+    )
+    customer_name = fields.Char(
+        string="Customer",
+        readonly=True,
+    )
+    detail = fields.Text(
+        readonly=True,
+        help="The final difficulty of a counted order, the customer's words of "
+        "a callback, the reason of a finding.",
+    )
+    date = fields.Date(
+        readonly=True,
+        help="When the order was closed, the customer called or the finding made.",
+    )
+    share = fields.Float(
+        readonly=True,
+        aggregator=None,
+    )
+    points = fields.Float(
+        readonly=True,
+    )
+
+    def _row(self):
+        return {name: self[name] for name in ROW_FIELDS}
+
+    @api.model
+    def _live_values(self, appraisals):
+        """The facts the appraisals count now, as values of this model.
+
+        One search per kind of fact for all the appraisals, whatever their
+        number: each search takes every engineer and month of the selection,
+        and the pairs that belong to no appraisal are dropped here. The
+        records are read with the rights of the appraisals' environment.
+        """
+        appraisal_by_key = {
+            (appraisal.employee_id.id, appraisal.period): appraisal
+            for appraisal in appraisals
+        }
+        values = []
+        counted = appraisals._credits_by_appraisal(valid_only=True)
+        for appraisal in appraisals:
+            for credit in counted[appraisal.id]:
+                ticket = credit.ticket_id
+                values.append(
+                    {
+                        "appraisal_id": appraisal.id,
+                        "kind": KIND_COUNTED_ORDER,
+                        "ticket_id": ticket.id,
+                        "order_reference": ticket.number,
+                        "customer_name": ticket.partner_id.display_name or False,
+                        "detail": ticket.difficulty_id.name,
+                        "date": scoring.local_day(
+                            ticket.closed_date, credit.employee_id.tz
+                        ),
+                        "share": credit.share,
+                        "points": credit.points,
+                    }
+                )
+        callbacks = appraisals.env["helpdesk.ticket.callback"].search(
+            appraisals._dissatisfied_callbacks_domain(), order="call_date, id"
+        )
+        for callback in callbacks:
+            ticket = callback.ticket_id
+            # A callback counts once against every engineer of its order.
+            for employee in ticket._engineer_participants().employee_id:
+                appraisal = appraisal_by_key.get((employee.id, callback.month))
+                if appraisal:
+                    values.append(
+                        {
+                            "appraisal_id": appraisal.id,
+                            "kind": KIND_DISSATISFIED_CALLBACK,
+                            "ticket_id": ticket.id,
+                            "order_reference": ticket.number,
+                            "customer_name": ticket.partner_id.display_name or False,
+                            "detail": callback.customer_comment,
+                            "date": scoring.local_day(
+                                callback.call_date, callback.user_id.tz
+                            ),
+                            "share": 0.0,
+                            "points": 0.0,
+                        }
+                    )
+        findings = appraisals.env["helpdesk.quality.finding"].search(
+            appraisals._findings_domain(), order="date, id"
+        )
+        for finding in findings:
+            appraisal = appraisal_by_key.get((finding.employee_id.id, finding.month))
+            if appraisal:
+                ticket = finding.ticket_id
+                values.append(
+                    {
+                        "appraisal_id": appraisal.id,
+                        "kind": finding.kind,
+                        "ticket_id": ticket.id,
+                        "order_reference": ticket.number,
+                        "customer_name": ticket.partner_id.display_name or False,
+                        "detail": finding.reason,
+                        "date": finding.date,
+                        "share": 0.0,
+                        "points": 0.0,
+                    }
+                )
+        return values
+
+    @api.model
+    def _take(self, appraisals):
+        """Keep the facts the appraisals count now, in one batch."""
+        # The facts are read-only for everyone: only the workflow writes
+        # them, and it counts every fact of the month, also those the user
+        # approving the appraisal cannot read.
+        fact_model = self.sudo()
+        return fact_model.create(fact_model._live_values(appraisals.sudo()))
+
+    @api.model
+    def _rows_by_appraisal(self, appraisals):
+        """What each appraisal prints, as ``{appraisal_id: {kind: [row]}}``.
+
+        A done appraisal prints the facts it kept, the others the facts they
+        count now; both as the same plain rows.
+        """
+        rows = {
+            appraisal.id: {kind: [] for kind, _label in self._kind_selection()}
+            for appraisal in appraisals
+        }
+        done = appraisals.filtered(lambda appraisal: appraisal.state == "done")
+        for fact in self.search([("appraisal_id", "in", done.ids)]):
+            rows[fact.appraisal_id.id][fact.kind].append(fact._row())
+        for vals in self._live_values(appraisals - done):
+            rows[vals["appraisal_id"]][vals["kind"]].append(
+                {name: vals[name] for name in ROW_FIELDS}
+            )
+        return rows
+
+    def _kind_selection(self):
+        return self._fields["kind"]._description_selection(self.env)
