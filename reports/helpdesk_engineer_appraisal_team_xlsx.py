@@ -37,7 +37,12 @@ class HelpdeskEngineerAppraisalTeamXlsx(models.AbstractModel):
             (_("Customer Evaluation"), lambda a: a.customer_score, "0.00"),
             (_("Work Log"), lambda a: a.work_log_score, "0.00"),
             (_("Service Order"), lambda a: a.order_form_score, "0.00"),
-            (_("Area Score"), lambda a: a.area_score, "0.00"),
+            # Blank for those who lead no area, so the average is the leaders'.
+            (
+                _("Area Score"),
+                lambda a: a.area_score if a.is_area_leader else None,
+                "0.00",
+            ),
             (_("Total"), lambda a: a.total_score, "0.00"),
         ]
 
@@ -104,7 +109,13 @@ class HelpdeskEngineerAppraisalTeamXlsx(models.AbstractModel):
             for column, (_header, getter, num_format) in enumerate(columns):
                 if not num_format:
                     continue
-                values = [getter(appraisal) for appraisal in rows]
+                values = [
+                    value
+                    for value in (getter(appraisal) for appraisal in rows)
+                    if value is not None
+                ]
+                if not values:
+                    continue
                 first = xl_rowcol_to_cell(1, column)
                 last = xl_rowcol_to_cell(len(rows), column)
                 sheet.write_formula(

@@ -79,7 +79,7 @@ class TestTeamXlsx(AppraisalXlsxCommon):
         self.assertEqual(
             rows[1],
             ["Engineer A", None, "2026-10", 34.5, 40, 0.8625, 51.75]
-            + [14, 8, 10, 0, 83.75, "Good", 1],
+            + [14, 8, 10, None, 83.75, "Good", 1],
         )
         # B: 6.75 + 20 + 10 + 10 = 46.75; C has no order: 0 + 20 + 10 + 10 = 40.
         self.assertEqual(rows[2][0], "Engineer B")
@@ -92,7 +92,15 @@ class TestTeamXlsx(AppraisalXlsxCommon):
         self.assertAlmostEqual(average[3], 13)
         self.assertAlmostEqual(average[11], (83.75 + 46.75 + 40) / 3)
         self.assertEqual(average[12:], [None, None])
+        # Nobody leads an area: no area score, and no average of it.
+        self.assertIsNone(average[10])
         self.assertEqual(len(rows), 5)
+
+    def test_area_score_average_is_the_leaders(self):
+        # C leads an area scoring 6.0; A and B lead none.
+        self.appraisal_c._computed_write({"is_area_leader": True, "area_score": 6.0})
+        rows = self._rows(self._export(TEAM_XLSX, self.appraisals))
+        self.assertEqual([row[10] for row in rows[1:]], [None, None, 6.0, 6.0])
 
     def test_number_formats_and_grade_colours(self):
         sheet = load_workbook(
