@@ -72,6 +72,10 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
         self.assertIn("Shares the hard orders well.", text)
         # The 6 shared hard orders: share 0.5 of 1.5 points -> 0.75 each.
         self.assertEqual(text.count("0.75"), 6)
+        self.assertEqual(text.count("50%"), 6)
+        # Maxima and scores with two decimals: workload 60 x 0.1125.
+        self.assertIn("60.00", text)
+        self.assertIn("6.75", text)
 
     def test_confidential_note_not_printed(self):
         self.appraisal_b.supervisor_note = "Considering a transfer"
