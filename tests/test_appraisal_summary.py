@@ -350,11 +350,7 @@ class TestAppraisalSummary(AppraisalCommon):
         rows = self._rows(period_type=scoring.PERIOD_HALF_YEAR)
         with freeze_time(JUDGED_AT):
             for start, end in ((H1, date(2026, 6, 30)), (H2, date(2026, 12, 31))):
-                counts = {
-                    employee_id: count
-                    for employee_id, count in Task._overdue_counts(start, end).items()
-                    if employee_id in self.appraised.ids
-                }
+                counts = self._test_employee_counts(Task._overdue_counts(start, end))
                 half_year = rows.filtered(
                     lambda row, start=start: row.period_start == start
                 )
