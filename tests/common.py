@@ -22,6 +22,11 @@ class AppraisalCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The demo's employees, when the database has the demo: the counts by
+        # employee that the tests check leave them out (_test_employee_counts).
+        cls.existing_employees = (
+            cls.env["hr.employee"].with_context(active_test=False).search([])
+        )
         cls.level_simple = cls.env.ref(
             "helpdesk_engineer_appraisal.difficulty_level_simple"
         )
@@ -150,6 +155,15 @@ class AppraisalCommon(BaseCommon):
                 for employee in employees
             ]
         )
+
+    def _test_employee_counts(self, counts):
+        """``counts`` by employee id of the employees this test created, so
+        that the demo's engineers never mix in."""
+        return {
+            employee_id: count
+            for employee_id, count in counts.items()
+            if employee_id not in self.existing_employees.ids
+        }
 
     @contextmanager
     def assertRaisesText(self, exception, text):

@@ -13,6 +13,12 @@ SEPTEMBER = date(2026, 9, 1)
 
 
 class TestAppraisalGenerate(MonthlyAppraisalCommon):
+    @classmethod
+    def setup_independent_company(cls, **kwargs):
+        # These tests generate for the whole company: a company of their own
+        # keeps the demo's appraisals of October, its last month, out.
+        return cls._create_company(name="Generation Test", **kwargs)
+
     def test_regenerating_gives_the_same_records_and_numbers(self):
         first = self._generate()
         numbers = first.read(["employee_id", "total_score", "grade", "earned_points"])

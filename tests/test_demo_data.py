@@ -15,8 +15,8 @@ class TestDemoData(TransactionCase):
     demo/*.xml, with each engineer's own standard S = 10 points and the
     company's settings at their defaults.
 
-    ``tools/test`` runs this class on a database installed with demo data;
-    without the demo it skips itself.
+    Without the demo (``--without-demo``) it skips itself. ``tools/test``
+    installs the demo, as Odoo does by default, and fails when a test skips.
     """
 
     def setUp(self):

@@ -370,7 +370,9 @@ class TestOverdueCounts(TaskCommon):
     def _counts(self):
         self.env.flush_all()
         self.env.invalidate_all()
-        return self.env["project.task"]._overdue_counts(self.H2_FROM, self.H2_TO)
+        return self._test_employee_counts(
+            self.env["project.task"]._overdue_counts(self.H2_FROM, self.H2_TO)
+        )
 
     def test_counts_at_two_sizes_in_constant_queries(self):
         # A and B: 2 overdue tasks each + 1 shared open past its deadline = 3.
@@ -454,21 +456,28 @@ class TestTaskScreens(TaskCommon):
             late = self._create_task(state="1_done", completion_date=date(2026, 10, 22))
             open_late = self._create_task()
             self._create_task(deadline=datetime(2026, 11, 1, 9, 0))
+        # The tasks of this test's project, leaving out the demo's.
         Task = self.env["project.task"]
+        in_project = [("project_id", "=", self.project.id)]
         search_view = self.env.ref(
             "helpdesk_engineer_appraisal.project_task_view_search"
         )
         self.assertIn('name="appraisal_overdue"', search_view.arch)
         self.assertEqual(
             Task.search(
-                [("execution_status", "in", ("overdue", "open_past_deadline"))]
+                in_project
+                + [("execution_status", "in", ("overdue", "open_past_deadline"))]
             ),
             late | open_late,
         )
-        self.assertEqual(Task.search([("execution_status", "=", "on_time")]), on_time)
+        self.assertEqual(
+            Task.search(in_project + [("execution_status", "=", "on_time")]), on_time
+        )
         groups = dict(
             Task._read_group(
-                [("is_appraisal_task", "=", True)], ["execution_status"], ["__count"]
+                in_project + [("is_appraisal_task", "=", True)],
+                ["execution_status"],
+                ["__count"],
             )
         )
         self.assertEqual(

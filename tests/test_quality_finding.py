@@ -16,11 +16,26 @@ class FindingCommon(AppraisalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The demo's work logs and findings, when the database has the demo.
+        cls.existing_work_logs = cls.env["account.analytic.line"].search([])
+        cls.Finding = cls.env["helpdesk.quality.finding"]
+        cls.existing_findings = cls.Finding.search([])
         cls.ticket_ab = cls._create_tickets(
             engineers=cls.engineer_a | cls.engineer_b, interns=cls.intern
         )
         cls.ticket_c = cls._create_tickets(engineers=cls.engineer_c)
-        cls.Finding = cls.env["helpdesk.quality.finding"]
+
+    def _test_findings(self, model=None):
+        """The findings this test wrote, leaving out the demo's; ``model`` is
+        the model as some user reads it."""
+        return (self.Finding if model is None else model).search(
+            [("id", "not in", self.existing_findings.ids)]
+        )
+
+    def _counts_by_employee(self, date_from, date_to):
+        return self._test_employee_counts(
+            self.Finding._counts_by_employee(date_from, date_to)
+        )
 
     @staticmethod
     def _work_log(ticket, employee):
@@ -65,20 +80,18 @@ class TestQualityFinding(FindingCommon):
         # October: A 2 work logs + 1 order form (the withdrawn one no longer
         # counts), B 1 order form; B's work log counts in November.
         self.assertEqual(
-            self.Finding._counts_by_employee(*OCTOBER),
+            self._counts_by_employee(*OCTOBER),
             {
                 self.engineer_a.id: {"work_log": 2, "order_form": 1},
                 self.engineer_b.id: {"work_log": 0, "order_form": 1},
             },
         )
         self.assertEqual(
-            self.Finding._counts_by_employee(*NOVEMBER),
+            self._counts_by_employee(*NOVEMBER),
             {self.engineer_b.id: {"work_log": 1, "order_form": 0}},
         )
         self.assertEqual(
-            self.Finding._counts_by_employee(OCTOBER[0], NOVEMBER[1])[
-                self.engineer_b.id
-            ],
+            self._counts_by_employee(OCTOBER[0], NOVEMBER[1])[self.engineer_b.id],
             {"work_log": 1, "order_form": 1},
         )
 
@@ -115,7 +128,7 @@ class TestQualityFinding(FindingCommon):
         for employee in (self.intern, self.engineer_c):
             with self.assertRaisesText(ValidationError, "is not an engineer of order"):
                 self._report_order_form(self.ticket_ab, employee)
-        self.assertFalse(self.Finding.search([]))
+        self.assertFalse(self._test_findings())
 
     def test_work_log_finding_must_match_its_line(self):
         line = self._work_log(self.ticket_ab, self.engineer_a)
@@ -125,7 +138,7 @@ class TestQualityFinding(FindingCommon):
             self._report(
                 {"ticket_id": self.ticket_ab.id, "employee_id": self.engineer_a.id}
             )
-        self.assertFalse(self.Finding.search([]))
+        self.assertFalse(self._test_findings())
 
     def test_time_line_without_order_is_refused(self):
         self.env.invalidate_all()
@@ -142,7 +155,7 @@ class TestQualityFinding(FindingCommon):
         finding = self._report_work_log(self.ticket_ab, self.engineer_a)
         with self.assertRaisesText(ValidationError, "is not on a service order"):
             finding.write({"timesheet_id": line.id})
-        self.assertEqual(self.Finding.search([]), finding)
+        self.assertEqual(self._test_findings(), finding)
         self.assertEqual(finding.ticket_id, self.ticket_ab)
 
     def test_finding_about_oneself_is_refused(self):
@@ -154,7 +167,7 @@ class TestQualityFinding(FindingCommon):
         finding = self._report_order_form(ticket, self.engineer_a)
         with self.assertRaisesText(UserError, "about your own work"):
             finding.employee_id = self.supervisor
-        self.assertEqual(self.Finding.search([]), finding)
+        self.assertEqual(self._test_findings(), finding)
         self.assertEqual(finding.employee_id, self.engineer_a)
 
     def test_withdraw_with_a_reason(self):
@@ -183,7 +196,7 @@ class TestQualityFinding(FindingCommon):
         self.assertIn("withdrawal_reason", tracked)
         with self.assertRaisesText(UserError, "Only active findings"):
             finding.action_withdraw()
-        self.assertEqual(self.Finding._counts_by_employee(*OCTOBER), {})
+        self.assertEqual(self._counts_by_employee(*OCTOBER), {})
 
     def test_status_changes_only_through_withdrawal(self):
         finding = self._report_work_log(self.ticket_ab, self.engineer_a)
@@ -223,7 +236,7 @@ class TestQualityFindingAccess(FindingCommon):
         )
 
     def _visible(self, user):
-        return self.Finding.with_user(user).search([])
+        return self._test_findings(self.Finding.with_user(user))
 
     def test_engineer_reads_only_own_findings(self):
         self.assertEqual(self._visible(self.engineer_a_user), self.finding_a)
@@ -237,7 +250,7 @@ class TestQualityFindingAccess(FindingCommon):
             )
         with self.assertRaises(AccessError):
             self.finding_a.with_user(self.engineer_a_user).withdrawal_reason = "No"
-        self.assertEqual(len(self.Finding.search([])), 3)
+        self.assertEqual(len(self._test_findings()), 3)
 
     def test_supervisor_sees_and_reports_on_the_team_only(self):
         self.assertEqual(
@@ -245,7 +258,7 @@ class TestQualityFindingAccess(FindingCommon):
         )
         with self.assertRaises(AccessError):
             self._report_work_log(self.ticket_c, self.engineer_c)
-        self.assertEqual(len(self.Finding.search([])), 3)
+        self.assertEqual(len(self._test_findings()), 3)
 
     def test_supervisor_reads_the_work_logs_of_the_team(self):
         self.env.invalidate_all()
@@ -260,7 +273,8 @@ class TestQualityFindingAccess(FindingCommon):
         self.env.invalidate_all()
         lines = self.env["account.analytic.line"].with_user(self.manager_user)
         self.assertEqual(
-            lines.search([]), self.ticket_ab.timesheet_ids | self.ticket_c.timesheet_ids
+            lines.search([("id", "not in", self.existing_work_logs.ids)]),
+            self.ticket_ab.timesheet_ids | self.ticket_c.timesheet_ids,
         )
 
     def test_manager_sees_all_findings(self):
@@ -291,8 +305,8 @@ class TestQualityFindingAccess(FindingCommon):
         )
         self.assertEqual(
             len(
-                Finding.with_context(allowed_company_ids=[self.env.company.id]).search(
-                    []
+                self._test_findings(
+                    Finding.with_context(allowed_company_ids=[self.env.company.id])
                 )
             ),
             3,
@@ -320,9 +334,9 @@ class TestQualityFindingPerformance(FindingCommon):
     def test_counts_take_one_query_whatever_the_number_of_findings(self):
         self._findings(5)
         with self.assertQueryCount(1):
-            counts = self.Finding._counts_by_employee(*OCTOBER)
+            counts = self._counts_by_employee(*OCTOBER)
         self.assertEqual(counts[self.engineer_a.id]["work_log"], 5)
         self._findings(50)
         with self.assertQueryCount(1):
-            counts = self.Finding._counts_by_employee(*OCTOBER)
+            counts = self._counts_by_employee(*OCTOBER)
         self.assertEqual(counts[self.engineer_b.id], {"work_log": 55, "order_form": 0})

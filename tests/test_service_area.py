@@ -20,6 +20,13 @@ class ServiceAreaCommon(AppraisalCommon):
     its customer North Hospital, and area South (leader engineer C)."""
 
     @classmethod
+    def setup_independent_company(cls, **kwargs):
+        # Areas are ranked among all the areas of their company for the month:
+        # a company of their own keeps the demo's areas (rated in October,
+        # the demo's last month) out of the ranks and of the lists.
+        return cls._create_company(name="Service Areas Test", **kwargs)
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.Area = cls.env["helpdesk.service.area"]
