@@ -20,10 +20,10 @@ class MonthlyAppraisalCommon(AppraisalCommon):
         cls.Appraisal = cls.env["helpdesk.engineer.appraisal"]
         # Whom generating for the whole company appraises in October on a
         # database without the demo: the appraisal engineers A, B and C, the
-        # supervisor, the manager and the administrator. October is also the
-        # demo's last month: tests that do not test the whole company's
-        # generation generate for these alone, so the demo's appraisals never
-        # mix in.
+        # supervisor, the manager and the administrator. October may be one
+        # of the demo's months: tests that count or compare whole sets of
+        # appraisals generate for these alone; the others generate for the
+        # company and look only at their own employees.
         cls.staff = (
             cls.engineer_a
             | cls.engineer_b
@@ -73,3 +73,27 @@ class MonthlyAppraisalCommon(AppraisalCommon):
         return cls.env["helpdesk.engineer.appraisal"].search(
             [("employee_id", "=", employee.id), ("period", "=", month)]
         )
+
+    def _approve(self, appraisal):
+        """Take the appraisal to done through every step, each by its person:
+        the supervisor sends, the engineer acknowledges, the supervisor
+        reviews, the manager approves."""
+        appraisal.with_user(self.supervisor_user).action_send_to_engineer()
+        appraisal.with_user(appraisal.employee_id.user_id).action_acknowledge()
+        appraisal.with_user(self.supervisor_user).action_review()
+        appraisal.with_user(self.manager_user).action_approve()
+        self.assertEqual(appraisal.state, "done")
+
+    def _review_five_orders_again(self):
+        # After the approval, 5 of A's standard orders become very hard:
+        # 5 x (2.0 - 1.0) = 5 more points live, P = 34.5 + 5 = 39.5.
+        self.orders_a[:5].sudo().difficulty_id = self.level_very_hard
+
+    def _create_appraisals(self, names, period=OCTOBER):
+        """Appraisals of new employees without any fact, computed."""
+        employees = self.env["hr.employee"].create([{"name": name} for name in names])
+        appraisals = self.Appraisal.create(
+            [{"employee_id": employee.id, "period": period} for employee in employees]
+        )
+        appraisals._refresh_scores()
+        return appraisals

@@ -2,8 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from contextlib import contextmanager
 from datetime import datetime
+from unittest.mock import patch
+
+from freezegun import freeze_time
 
 from odoo import Command
+from odoo.sql_db import Cursor
 
 from odoo.addons.base.tests.common import BaseCommon, new_test_user
 
@@ -164,6 +168,31 @@ class AppraisalCommon(BaseCommon):
             for employee_id, count in counts.items()
             if employee_id not in self.existing_employees.ids
         }
+
+    @classmethod
+    def _done_at(cls, tasks, moment):
+        """Mark the tasks done at ``moment`` (UTC), as their assignee would."""
+        with freeze_time(moment):
+            tasks.state = "1_done"
+            tasks.flush_recordset()
+        return tasks
+
+    @contextmanager
+    def _capture_reads(self):
+        """The SELECT queries run inside the block: the reads, whose number
+        must not grow with the records (the ORM's flush splits its writes in
+        chunks of rows, so only the reads are compared between sizes)."""
+        reads = []
+        execute = Cursor.execute
+
+        def capturing_execute(cursor, query, params=None, log_exceptions=None):
+            sql = str(getattr(query, "code", query)).strip()
+            if sql.startswith("SELECT"):
+                reads.append(sql)
+            return execute(cursor, query, params, log_exceptions)
+
+        with patch.object(Cursor, "execute", capturing_execute):
+            yield reads
 
     @contextmanager
     def assertRaisesText(self, exception, text):

@@ -19,14 +19,6 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
         cls.appraisal_b = cls._appraisal_of(cls.engineer_b)
         cls.Fact = cls.env["helpdesk.engineer.appraisal.fact"]
 
-    def _approve(self):
-        appraisal = self.appraisal
-        appraisal.with_user(self.supervisor_user).action_send_to_engineer()
-        appraisal.with_user(self.engineer_a_user).action_acknowledge()
-        appraisal.with_user(self.supervisor_user).action_review()
-        appraisal.with_user(self.manager_user).action_approve()
-        self.assertEqual(appraisal.state, "done")
-
     def _reopen(self):
         manager_view = self.appraisal.with_user(self.manager_user)
         manager_view.reopen_reason = "Orders reviewed again"
@@ -42,18 +34,13 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
     def _facts(self, kind):
         return self.appraisal.fact_ids.filtered(lambda fact: fact.kind == kind)
 
-    def _make_five_orders_very_hard(self):
-        # Reviewed again after the approval: 5 x (2.0 - 1.0) = 5 more points
-        # live, P = 39.5.
-        self.orders_a[:5].sudo().difficulty_id = self.level_very_hard
-
     def test_nothing_kept_before_done(self):
         self.assertFalse(self.appraisal.fact_ids)
         self.appraisal.with_user(self.supervisor_user).action_send_to_engineer()
         self.assertFalse(self.appraisal.fact_ids)
 
     def test_approval_keeps_the_policy_example(self):
-        self._approve()
+        self._approve(self.appraisal)
         orders = self._facts("counted_order")
         # 30 standard orders alone and 6 hard ones shared: 30 + 6 x 0.75.
         self.assertEqual(len(orders), 36)
@@ -88,8 +75,8 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
         self.assertEqual(self._test_facts().appraisal_id, self.appraisal)
 
     def test_later_reviews_do_not_move_kept_facts(self):
-        self._approve()
-        self._make_five_orders_very_hard()
+        self._approve(self.appraisal)
+        self._review_five_orders_again()
         self.orders_a[0].sudo().number = "RENUMBERED"
         self.env.flush_all()
         self.env.invalidate_all()
@@ -107,7 +94,7 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
         self.assertEqual(len(rows[self.appraisal.id]["work_log"]), 2)
 
     def test_report_rows_of_an_open_appraisal_are_live(self):
-        self._make_five_orders_very_hard()
+        self._review_five_orders_again()
         rows = self.env[REPORT]._get_report_values(self.appraisal.ids)["fact_rows"]
         # 25 + 5 x 2.0 + 6 x 0.75 = 39.5, before any refresh.
         printed = rows[self.appraisal.id]["counted_order"]
@@ -121,8 +108,8 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
         )
 
     def test_reopen_drops_the_facts_and_the_next_approval_keeps_new_ones(self):
-        self._approve()
-        self._make_five_orders_very_hard()
+        self._approve(self.appraisal)
+        self._review_five_orders_again()
         self._reopen()
         self.assertFalse(self.appraisal.fact_ids)
         self.assertFalse(self._test_facts())
@@ -138,7 +125,7 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
         self.assertEqual(len(self._facts("work_log")), 2)
 
     def test_who_reads_the_kept_facts(self):
-        self._approve()
+        self._approve(self.appraisal)
         facts = self.appraisal.fact_ids
         self.assertEqual(len(facts), 41)
         # The engineer and their supervisor read them, also through the form.
@@ -153,7 +140,7 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
             self.assertFalse(self.Fact.with_user(user).search([]))
 
     def test_facts_stay_in_their_company(self):
-        self._approve()
+        self._approve(self.appraisal)
         branch = self.env["res.company"].create({"name": "Branch"})
         self.manager_user.company_ids = [Command.link(branch.id)]
         Fact = self.Fact.with_user(self.manager_user)
@@ -169,7 +156,7 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
         report = self.env[REPORT].with_user(self.engineer_a_user)
         for stage in ("live", "kept"):
             if stage == "kept":
-                self._approve()
+                self._approve(self.appraisal)
             rows = report._get_report_values(self.appraisal.ids)["fact_rows"]
             counted = rows[self.appraisal.id]
             self.assertEqual(len(counted["counted_order"]), 36, stage)
@@ -181,7 +168,7 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
             self.assertFalse(counted["order_form"], stage)
 
     def test_nobody_changes_kept_facts(self):
-        self._approve()
+        self._approve(self.appraisal)
         facts = self.appraisal.fact_ids
         for user in (self.engineer_a_user, self.supervisor_user, self.manager_user):
             with self.assertRaises(AccessError):

@@ -1,10 +1,6 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from contextlib import contextmanager
 from datetime import date, datetime
-from unittest.mock import patch
-
-from odoo.sql_db import Cursor
 
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
 from .common import ENGINEER_GROUP
@@ -65,10 +61,7 @@ class TestAppraisalGenerate(MonthlyAppraisalCommon):
     def test_done_appraisals_are_kept_on_regeneration(self):
         self._generate()
         appraisal = self._appraisal_of(self.engineer_a)
-        appraisal.with_user(self.supervisor_user).action_send_to_engineer()
-        appraisal.with_user(self.engineer_a_user).action_acknowledge()
-        appraisal.with_user(self.supervisor_user).action_review()
-        appraisal.with_user(self.manager_user).action_approve()
+        self._approve(appraisal)
         self._create_tickets(engineers=self.engineer_a, difficulty=self.level_hard)
         self.assertIn(appraisal, self._generate())
         self.assertEqual(appraisal.state, "done")
@@ -78,18 +71,6 @@ class TestAppraisalGenerate(MonthlyAppraisalCommon):
 class TestAppraisalGeneratePerformance(MonthlyAppraisalCommon):
     """Generation reads the facts of all engineers at once: the number of
     queries does not grow with the number of engineers."""
-
-    @contextmanager
-    def _capture_queries(self):
-        queries = []
-        execute = Cursor.execute
-
-        def capturing_execute(cursor, query, params=None, log_exceptions=None):
-            queries.append(str(getattr(query, "code", query)).strip())
-            return execute(cursor, query, params, log_exceptions)
-
-        with patch.object(Cursor, "execute", capturing_execute):
-            yield queries
 
     def _team(self, count):
         """A department of ``count`` engineers, each with one order closed in
@@ -123,9 +104,8 @@ class TestAppraisalGeneratePerformance(MonthlyAppraisalCommon):
         reads = {}
         for count in (3, 15):
             department = self._team(count)
-            with self._capture_queries() as queries:
+            with self._capture_reads() as reads[count]:
                 appraisals = self._generate_september(department)
-            reads[count] = [q for q in queries if q.startswith("SELECT")]
             self.assertEqual(len(appraisals), count)
             # 1.5 / count each; 20 - 2 = 18.
             self.assertEqual(set(appraisals.mapped("customer_score")), {18})

@@ -10,7 +10,7 @@ from PyPDF2 import PdfReader
 
 from odoo.tests import HttpCase, tagged
 
-from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
+from .appraisal_common import MonthlyAppraisalCommon
 
 _logger = logging.getLogger(__name__)
 
@@ -50,14 +50,6 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
         # Noto CJK maps some ideographs to their Kangxi radical look-alikes
         # (工 -> U+2F2F); NFKC folds them back.
         return unicodedata.normalize("NFKC", text)
-
-    def _create_appraisals(self, names):
-        employees = self.env["hr.employee"].create([{"name": name} for name in names])
-        appraisals = self.Appraisal.create(
-            [{"employee_id": employee.id, "period": OCTOBER} for employee in employees]
-        )
-        appraisals._refresh_scores()
-        return appraisals
 
     def test_one_appraisal_one_page(self):
         self.appraisal_b.supervisor_comment = "Shares the hard orders well."
@@ -127,13 +119,10 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
 
     def test_done_appraisal_prints_the_facts_it_counted(self):
         appraisal = self.appraisal_a
-        appraisal.with_user(self.supervisor_user).action_send_to_engineer()
-        appraisal.with_user(self.engineer_a_user).action_acknowledge()
-        appraisal.with_user(self.supervisor_user).action_review()
-        appraisal.with_user(self.manager_user).action_approve()
-        # Reviewed again after the approval: live, P would be 25 + 5 x 2.0 +
-        # 6 x 0.75 = 39.5; the done appraisal still says 34.5.
-        self.orders_a[:5].sudo().difficulty_id = self.level_very_hard
+        self._approve(appraisal)
+        # Live, P would be 25 + 5 x 2.0 + 6 x 0.75 = 39.5; the done appraisal
+        # still says 34.5.
+        self._review_five_orders_again()
         text = self._pdf_text(self._render_pdf(appraisal))
         self.assertIn("P 34.5 / S 40 = E 0.8625", text)
         orders = self._rows_of(

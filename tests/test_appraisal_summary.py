@@ -91,12 +91,6 @@ class TestAppraisalSummary(AppraisalCommon):
         return tasks
 
     @classmethod
-    def _done_at(cls, tasks, moment):
-        with freeze_time(moment):
-            tasks.state = "1_done"
-            tasks.flush_recordset()
-
-    @classmethod
     def _create_overdue_tasks(cls):
         a, b = cls.engineer_a_user, cls.engineer_b_user
         # First half-year, A: 2 overdue tasks.

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError
 
-from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
+from .appraisal_common import MonthlyAppraisalCommon
 
 _logger = logging.getLogger(__name__)
 
@@ -40,14 +40,6 @@ class AppraisalXlsxCommon(MonthlyAppraisalCommon):
     @staticmethod
     def _rows(sheet):
         return [list(row) for row in sheet.iter_rows(values_only=True)]
-
-    def _create_appraisals(self, names, period=OCTOBER):
-        employees = self.env["hr.employee"].create([{"name": name} for name in names])
-        appraisals = self.Appraisal.create(
-            [{"employee_id": employee.id, "period": period} for employee in employees]
-        )
-        appraisals._refresh_scores()
-        return appraisals
 
 
 class TestTeamXlsx(AppraisalXlsxCommon):

@@ -1,10 +1,5 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from contextlib import contextmanager
-from unittest.mock import patch
-
-from odoo.sql_db import Cursor
-
 from .common import AppraisalCommon
 
 
@@ -12,18 +7,6 @@ class TestPerformance(AppraisalCommon):
     """Credit lines are recomputed in one batch: the queries that read the
     orders, participants and work logs do not depend on how many orders
     changed. Only the ORM's flush splits its UPDATEs in chunks of 100 rows."""
-
-    @contextmanager
-    def _capture_queries(self):
-        queries = []
-        execute = Cursor.execute
-
-        def capturing_execute(cursor, query, params=None, log_exceptions=None):
-            queries.append(str(getattr(query, "code", query)).strip())
-            return execute(cursor, query, params, log_exceptions)
-
-        with patch.object(Cursor, "execute", capturing_execute):
-            yield queries
 
     def _review_and_close(self, tickets):
         tickets.write({"difficulty_id": self.level_hard.id})
@@ -45,9 +28,8 @@ class TestPerformance(AppraisalCommon):
         reads = {}
         for count in (20, 200):
             tickets = self._orders(count)
-            with self._capture_queries() as queries:
+            with self._capture_reads() as reads[count]:
                 self._review_and_close(tickets)
-            reads[count] = [q for q in queries if q.startswith("SELECT")]
             self.assertAlmostEqual(
                 sum(tickets.credit_ids.mapped("points")), 1.5 * count
             )

@@ -41,12 +41,6 @@ class TaskCommon(AppraisalCommon):
 class TestTaskExecution(TaskCommon):
     """The deadline day counts, in the time zone of the first assignee."""
 
-    def _done_at(self, task, moment):
-        with freeze_time(moment):
-            task.state = "1_done"
-            task.flush_recordset()
-        return task
-
     def test_done_on_the_deadline_day_is_on_time(self):
         # 23:30 UTC, the last half hour of the deadline day.
         task = self._done_at(self._create_task(quality_score=4.0), "2026-10-20 23:30")

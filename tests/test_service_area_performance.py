@@ -4,15 +4,12 @@ from datetime import date, datetime
 
 from odoo import Command
 
-from . import test_performance
 from .test_service_area import OCTOBER, OCTOBER_END, ServiceAreaCommon
 
 
 class TestServiceAreaPerformance(ServiceAreaCommon):
     """The daily refresh reads the orders, callbacks and existing rows in a
     fixed number of queries, whatever the number of areas and orders."""
-
-    _capture_queries = test_performance.TestPerformance._capture_queries
 
     def _areas_with_orders(self, count):
         """``count`` areas over October, each with a customer and two orders:
@@ -74,9 +71,8 @@ class TestServiceAreaPerformance(ServiceAreaCommon):
         reads = {}
         for count in (5, 50):
             areas = self._areas_with_orders(count)
-            with self._capture_queries() as queries:
+            with self._capture_reads() as reads[count]:
                 self._refresh(areas)
-            reads[count] = [q for q in queries if q.startswith("SELECT")]
             rows = self.Daily.search([("area_id", "in", areas.ids)])
             self.assertEqual(len(rows), 2 * count)
             self.assertEqual(sum(rows.mapped("confirmed_count")), count)
