@@ -347,6 +347,14 @@ def _operations(env, facts):
         env.cr.execute(FLOOR_QUERY, {"month": month, "company": company.id})
         env.cr.fetchall()
 
+    report = env.ref(
+        "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_team_xlsx_action"
+    )
+
+    def team_xlsx(env):
+        appraisals = env["helpdesk.engineer.appraisal"]._generate(month, company)
+        report.with_env(env)._render_xlsx(report.report_name, appraisals.ids, {})
+
     operations = [
         ("generate appraisals of the month", generate),
         ("credits after 1 ticket's difficulty changes", change_one),
@@ -356,24 +364,9 @@ def _operations(env, facts):
         ),
         ("daily completion rates of all areas", daily_rates),
         ("SQL floor: per-engineer sums", sql_floor),
+        ("generate + team XLSX report", team_xlsx),
     ]
-    report = team_xlsx_report(env)
-    if report:
-
-        def team_xlsx(env):
-            appraisals = env["helpdesk.engineer.appraisal"]._generate(month, company)
-            report.with_env(env)._render_xlsx(report.report_name, appraisals.ids, {})
-
-        operations.append(("generate + team XLSX report", team_xlsx))
     return operations
-
-
-def team_xlsx_report(env):
-    """The team XLSX report of the appraisals, when the code has one."""
-    return env.ref(
-        "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_team_xlsx_action",
-        raise_if_not_found=False,
-    )
 
 
 # The same sums as the appraisal's inputs, in one statement: the least any
