@@ -9,10 +9,8 @@ from odoo.exceptions import AccessError, UserError
 
 from .. import scoring
 from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
-from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
+from .helpdesk_ticket import ENGINEER_GROUP, MANAGER_GROUP, SUPERVISOR_GROUP
 from .helpdesk_ticket_participant import INTERN_EMPLOYEE_TYPES
-
-ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
 
 # Set in the context by the appraisal's own methods only. An object, not a
 # flag: a context sent over RPC cannot hold it, so users cannot unlock the
@@ -433,7 +431,9 @@ class HelpdeskEngineerAppraisal(models.Model):
                 " + ".join(_number(value) for value in components),
                 _number(sum(components)),
             )
-            if round(sum(components), 6) != round(appraisal.total_score, 6):
+            if round(sum(components), scoring.TOTAL_DIGITS) != round(
+                appraisal.total_score, scoring.TOTAL_DIGITS
+            ):
                 explanation += f" -> {_number(appraisal.total_score)}"
             appraisal.total_explanation = explanation
 
@@ -704,22 +704,22 @@ class HelpdeskEngineerAppraisal(models.Model):
     def action_view_credits(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",
-            [
-                ("employee_id", "=", self.employee_id.id),
-                ("period", "=", self.period),
-                ("is_valid", "=", True),
-            ],
+            self._credits_domain() + [("is_valid", "=", True)],
         )
 
     def action_view_invalid_credits(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",
-            [
-                ("employee_id", "=", self.employee_id.id),
-                ("period", "=", self.period),
-                ("is_valid", "=", False),
-            ],
+            self._credits_domain() + [("is_valid", "=", False)],
         )
+
+    def _credits_domain(self):
+        """Credits of the engineers of the appraisals in any of their months,
+        like ``_dissatisfied_callbacks_domain``."""
+        return [
+            ("employee_id", "in", self.employee_id.ids),
+            ("period", "in", list(set(self.mapped("period")))),
+        ]
 
     def action_view_dissatisfied_callbacks(self):
         return self._facts_action(
@@ -767,10 +767,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         Credits are read with the rights of the appraisals' environment: an
         engineer printing their own appraisal sees their own credits.
         """
-        domain = [
-            ("employee_id", "in", self.employee_id.ids),
-            ("period", "in", list(set(self.mapped("period")))),
-        ]
+        domain = self._credits_domain()
         if valid_only:
             domain.append(("is_valid", "=", True))
         credits = self.env["helpdesk.ticket.credit"].search(domain)
@@ -823,7 +820,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         for employee, period, is_valid, total, count in su_env[
             "helpdesk.ticket.credit"
         ]._read_group(
-            [("employee_id", "in", employees.ids), ("period", "in", list(periods))],
+            appraisals._credits_domain(),
             ["employee_id", "period:day", "is_valid"],
             ["points:sum", "__count"],
         ):
@@ -1003,10 +1000,15 @@ class HelpdeskEngineerAppraisal(models.Model):
         return appraisals
 
     @api.model
-    def _cron_generate_last_month(self):
-        last_month = scoring.month_start(
+    def _last_month(self):
+        """The first day of the month before today's."""
+        return scoring.month_start(
             fields.Date.context_today(self) - relativedelta(months=1)
         )
+
+    @api.model
+    def _cron_generate_last_month(self):
+        last_month = self._last_month()
         for company in self.env["res.company"].search([]):
             self.with_company(company)._generate(last_month, company)
 

@@ -7,7 +7,6 @@ from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
 
 KIND_COUNTED_ORDER = "counted_order"
 KIND_DISSATISFIED_CALLBACK = "dissatisfied_callback"
-FINDING_KINDS = (KIND_WORK_LOG, KIND_ORDER_FORM)
 
 # What a printed appraisal shows of a fact, stored or live alike.
 ROW_FIELDS = (

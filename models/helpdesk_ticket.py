@@ -6,13 +6,11 @@ from odoo.exceptions import AccessError, UserError
 from ..scoring import ROLE_ENGINEER
 
 # Appraisal groups, checked in code by the other models too.
+ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
 SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
 MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 # Who may see an order's callbacks: call-centre staff and appraisal roles.
-CALLBACK_READERS = (
-    "helpdesk_engineer_appraisal.group_appraisal_engineer,"
-    "helpdesk_engineer_appraisal.group_service_centre"
-)
+CALLBACK_READERS = f"{ENGINEER_GROUP},helpdesk_engineer_appraisal.group_service_centre"
 
 
 class HelpdeskTicket(models.Model):
@@ -29,7 +27,7 @@ class HelpdeskTicket(models.Model):
         inverse_name="ticket_id",
         string="Credits",
         readonly=True,
-        groups="helpdesk_engineer_appraisal.group_appraisal_engineer",
+        groups=ENGINEER_GROUP,
     )
     self_difficulty_id = fields.Many2one(
         comodel_name="helpdesk.difficulty.level",

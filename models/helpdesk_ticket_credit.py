@@ -118,9 +118,7 @@ class HelpdeskTicketCredit(models.Model):
     def _compute_credit(self):
         for credit in self:
             ticket = credit.ticket_id
-            engineers = ticket.participant_ids.filtered(
-                lambda p: p.role == scoring.ROLE_ENGINEER
-            )
+            engineers = ticket._engineer_participants()
             share, points, reason = scoring.participant_credit(
                 role=credit.role,
                 engineer_count=len(engineers),

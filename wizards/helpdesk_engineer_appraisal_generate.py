@@ -1,10 +1,6 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from dateutil.relativedelta import relativedelta
-
-from odoo import api, fields, models
-
-from .. import scoring
+from odoo import fields, models
 
 
 class HelpdeskEngineerAppraisalGenerate(models.TransientModel):
@@ -14,7 +10,7 @@ class HelpdeskEngineerAppraisalGenerate(models.TransientModel):
 
     month = fields.Date(
         required=True,
-        default=lambda self: self._default_month(),
+        default=lambda self: self.env["helpdesk.engineer.appraisal"]._last_month(),
         help="Any day of the month to appraise.",
     )
     company_id = fields.Many2one(
@@ -34,12 +30,6 @@ class HelpdeskEngineerAppraisalGenerate(models.TransientModel):
         check_company=True,
         help="Only these engineers; all concerned when empty.",
     )
-
-    @api.model
-    def _default_month(self):
-        return scoring.month_start(
-            fields.Date.context_today(self) - relativedelta(months=1)
-        )
 
     def action_generate(self):
         self.ensure_one()
