@@ -218,6 +218,11 @@ class HelpdeskEngineerAppraisal(models.Model):
         string="Unqualified Order Forms",
         readonly=True,
     )
+    finding_count = fields.Integer(
+        string="Findings",
+        compute="_compute_finding_count",
+        help="Unqualified work logs and order forms of the month.",
+    )
     order_form_score = fields.Float(
         string="Service Order",
         readonly=True,
@@ -335,6 +340,13 @@ class HelpdeskEngineerAppraisal(models.Model):
     def _compute_is_own(self):
         for appraisal in self:
             appraisal.is_own = appraisal.employee_id.user_id == self.env.user
+
+    @api.depends("work_log_finding_count", "order_form_finding_count")
+    def _compute_finding_count(self):
+        for appraisal in self:
+            appraisal.finding_count = (
+                appraisal.work_log_finding_count + appraisal.order_form_finding_count
+            )
 
     @api.depends("employee_id.user_id", "confidential_note")
     @api.depends_context("uid")

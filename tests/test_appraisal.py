@@ -81,6 +81,15 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
         self.assertEqual(valid.mapped("points"), [1.5])
 
     def test_fact_actions_list_the_deductions(self):
+        order_form = self.env["helpdesk.quality.finding"].create(
+            {
+                "kind": "order_form",
+                "ticket_id": self.orders_a[5].id,
+                "employee_id": self.engineer_a.id,
+                "reason": "No signature",
+                "date": "2026-10-12",
+            }
+        )
         self._generate()
         appraisal = self._appraisal_of(self.engineer_a)
         callbacks = self.env["helpdesk.ticket.callback"].search(
@@ -90,7 +99,9 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
         findings = self.env["helpdesk.quality.finding"].search(
             appraisal.action_view_findings()["domain"]
         )
-        self.assertEqual(findings, self.findings)
+        self.assertEqual(findings, self.findings | order_form)
+        # The Findings button counts both kinds: 2 work logs + 1 order form.
+        self.assertEqual(appraisal.finding_count, 3)
         # B took part in none of those orders.
         appraisal_b = self._appraisal_of(self.engineer_b)
         self.assertFalse(
