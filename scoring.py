@@ -4,7 +4,10 @@
 
 Each function states one rule of POLICY.md in plain Python so that it can be
 tested without a database and read side by side with the policy. The Odoo
-models feed these functions with values they read in batch.
+models feed these functions with values they read in batch; the period
+summaries, an SQL view, apply the rules of ``half_year_penalty``,
+``period_start`` and ``summary_score`` in SQL, and the tests check the view
+against these functions.
 """
 
 import datetime

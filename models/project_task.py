@@ -39,8 +39,10 @@ class ProjectTask(models.Model):
     and penalties filter and group on it, which a non-stored field cannot do
     in a report, and a search method could not compare deadline days in each
     assignee's time zone in SQL. An hourly cron refreshes the open tasks whose
-    deadline has passed, and ``_overdue_counts`` refreshes them before
-    counting, so the penalty never depends on the cron having run.
+    deadline has passed; the Period Summaries view reads the stored status,
+    so its penalty follows the cron. ``_overdue_counts`` refreshes the status
+    before counting: it states the penalty's rule in Python, and the tests
+    check the summary view against it.
     """
 
     _inherit = "project.task"
