@@ -1,4 +1,4 @@
-"""Shared helpers for ``tools/test`` and ``tools/run`` (Python standard library only).
+"""Helpers shared by ``tools/test``, ``tools/run`` and ``tools/benchmark`` (stdlib).
 
 They detect an installed Odoo 18, install the Debian packages the Odoo stage
 needs, run a private PostgreSQL cluster that listens on a unix socket only, and
