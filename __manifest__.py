@@ -27,6 +27,7 @@
         "views/helpdesk_ticket_credit_views.xml",
         "views/helpdesk_ticket_callback_views.xml",
         "views/helpdesk_quality_finding_views.xml",
+        "views/helpdesk_engineer_appraisal_lock_views.xml",
         "views/res_config_settings_views.xml",
         "views/hr_employee_views.xml",
         "views/project_task_views.xml",

@@ -14,3 +14,8 @@ from . import hr_employee
 from . import helpdesk_engineer_appraisal
 from . import helpdesk_engineer_appraisal_fact
 from . import ir_actions_report
+from . import res_company_appraisal_lock
+from . import helpdesk_ticket_appraisal_lock
+from . import helpdesk_ticket_participant_appraisal_lock
+from . import account_analytic_line
+from . import helpdesk_engineer_appraisal_lock

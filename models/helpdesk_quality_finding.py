@@ -1,12 +1,17 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
 
 KIND_WORK_LOG = "work_log"
 KIND_ORDER_FORM = "order_form"
+
+# Set in the context by ``action_withdraw`` only. An object, not a flag: a
+# context sent over RPC cannot hold it, so no client changes the status of a
+# finding (withdraws it without reason, or reactivates it) by a context key.
+_FINDING_WITHDRAWAL = object()
 
 
 class HelpdeskQualityFinding(models.Model):
@@ -23,6 +28,9 @@ class HelpdeskQualityFinding(models.Model):
     _order = "date desc, id desc"
     _rec_name = "ticket_id"
     _check_company_auto = True
+    # Who reported the finding and the month it counts in are recorded by the
+    # module, never written by a client (an import included).
+    _AUDIT_FIELDS = ("user_id", "month")
 
     kind = fields.Selection(
         selection=[
@@ -194,13 +202,22 @@ class HelpdeskQualityFinding(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_audit_values(vals, creating=True)
         self._check_work_logs_on_orders(vals.get("timesheet_id") for vals in vals_list)
         findings = super().create(vals_list)
         findings._check_not_about_self()
+        findings._check_appraisal_lock()
         return findings
 
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("finding_withdrawal"):
+        self._check_audit_values(vals)
+        # The month it leaves and the month it moves to.
+        self._check_appraisal_lock()
+        if (
+            "state" in vals
+            and self.env.context.get("finding_withdrawal") is not _FINDING_WITHDRAWAL
+        ):
             # A finding stops (or starts again) counting only through its
             # logged withdrawal, never by a bare status change.
             raise UserError(
@@ -212,6 +229,7 @@ class HelpdeskQualityFinding(models.Model):
         self._check_work_logs_on_orders([vals.get("timesheet_id")])
         res = super().write(vals)
         self._check_not_about_self()
+        self._check_appraisal_lock()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -238,7 +256,7 @@ class HelpdeskQualityFinding(models.Model):
                     finding=without_reason[0].display_name,
                 )
             )
-        self.with_context(finding_withdrawal=True).state = "withdrawn"
+        self.with_context(finding_withdrawal=_FINDING_WITHDRAWAL).state = "withdrawn"
         for finding in self:
             finding.message_post(
                 body=self.env._(
@@ -285,6 +303,36 @@ class HelpdeskQualityFinding(models.Model):
                     "logs of orders can be judged unqualified."
                 )
             )
+
+    def _check_audit_values(self, vals, creating=False):
+        """The reporter is the current user, recorded at creation; the month
+        follows the date. Neither is written by hand."""
+        if self.env.su:
+            return
+        forged = [
+            fname
+            for fname in self._AUDIT_FIELDS
+            if fname in vals
+            and not (creating and fname == "user_id" and vals[fname] == self.env.uid)
+        ]
+        if forged:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a quality finding are recorded by the module: "
+                    "the supervisor who reports it and the month of its date. "
+                    "They cannot be written.",
+                    fields=", ".join(
+                        self._fields[fname]._description_string(self.env)
+                        for fname in forged
+                    ),
+                )
+            )
+
+    def _check_appraisal_lock(self):
+        self.env["res.company"]._check_appraisal_lock(
+            ((finding, finding.company_id, finding.month) for finding in self),
+            self.env._("Quality finding on order"),
+        )
 
     def _check_not_about_self(self):
         """Supervisors judge others' work: a finding about oneself is refused."""

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .. import scoring
 
@@ -158,13 +158,41 @@ class HelpdeskServiceArea(models.Model):
                     )
                 )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_history(self):
+        """Deleting an area would erase its daily rates and past rankings
+        (and take its orders out of it): such areas are archived."""
+        # sudo: rates and orders are counted whoever deletes the area.
+        rated = (
+            self.env["helpdesk.service.area.daily"]
+            .sudo()
+            ._read_group([("area_id", "in", self.ids)], ["area_id"])
+        )
+        with_orders = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group([("service_area_id", "in", self.ids)], ["service_area_id"])
+        )
+        used = [area for (area,) in rated + with_orders]
+        if used:
+            raise UserError(
+                self.env._(
+                    "Service area %(area)s has orders or daily completion rates: "
+                    "deleting it would erase its rates and past rankings. "
+                    "Archive it instead.",
+                    area=used[0].name,
+                )
+            )
+
     def action_refresh_daily_rates(self):
         """Recompute the daily rates of the current and previous month."""
         # The refresh writes as superuser: only those who may edit the areas
         # start it on demand.
         self.check_access("write")
         today = fields.Date.context_today(self)
-        self._refresh_daily_rates(today + relativedelta(months=-1, day=1), today)
+        self._refresh_unlocked_daily_rates(
+            today + relativedelta(months=-1, day=1), today
+        )
         return True
 
     def action_view_daily_rates(self):
@@ -182,7 +210,16 @@ class HelpdeskServiceArea(models.Model):
         today = fields.Date.context_today(self)
         months_back = 1 if today.day <= PREVIOUS_MONTH_REFRESH_DAYS else 0
         date_from = today + relativedelta(months=-months_back, day=1)
-        self.search([])._refresh_daily_rates(date_from, today)
+        self.search([])._refresh_unlocked_daily_rates(date_from, today)
+
+    def _refresh_unlocked_daily_rates(self, date_from, date_to):
+        """``_refresh_daily_rates`` for the days after each company's
+        appraisal lock date: the rates of a locked month stay as counted."""
+        for company, areas in self.grouped("company_id").items():
+            lock = company.appraisal_lock_date
+            start = max(date_from, lock + relativedelta(days=1)) if lock else date_from
+            if start <= date_to:
+                areas._refresh_daily_rates(start, date_to)
 
     def _refresh_daily_rates(self, date_from, date_to):
         """Recompute the daily completion rows of these areas from

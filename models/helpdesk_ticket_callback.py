@@ -1,7 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .. import scoring
 
@@ -19,6 +19,9 @@ class HelpdeskTicketCallback(models.Model):
     _order = "call_date desc, id desc"
     _rec_name = "ticket_id"
     _check_company_auto = True
+    # Who called and the month the call counts in are recorded by the module,
+    # never written by a client (an import included).
+    _AUDIT_FIELDS = ("user_id", "month")
 
     ticket_id = fields.Many2one(
         comodel_name="helpdesk.ticket",
@@ -98,6 +101,56 @@ class HelpdeskTicketCallback(models.Model):
                         date=callback.call_date,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_audit_values(vals, creating=True)
+        callbacks = super().create(vals_list)
+        callbacks._check_appraisal_lock()
+        return callbacks
+
+    def write(self, vals):
+        self._check_audit_values(vals)
+        # The month it leaves and the month it moves to.
+        self._check_appraisal_lock()
+        res = super().write(vals)
+        self._check_appraisal_lock()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked(self):
+        self._check_appraisal_lock()
+
+    def _check_audit_values(self, vals, creating=False):
+        """The caller is the current user, recorded at creation; the month
+        follows the call. Neither is written by hand."""
+        if self.env.su:
+            return
+        forged = [
+            fname
+            for fname in self._AUDIT_FIELDS
+            if fname in vals
+            and not (creating and fname == "user_id" and vals[fname] == self.env.uid)
+        ]
+        if forged:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a callback are recorded by the module: the "
+                    "agent who logs the call and the month of the call. They "
+                    "cannot be written.",
+                    fields=", ".join(
+                        self._fields[fname]._description_string(self.env)
+                        for fname in forged
+                    ),
+                )
+            )
+
+    def _check_appraisal_lock(self):
+        self.env["res.company"]._check_appraisal_lock(
+            ((callback, callback.company_id, callback.month) for callback in self),
+            self.env._("Callback on order"),
+        )
 
     @api.model
     def _dissatisfied_counts(self, date_from, date_to):

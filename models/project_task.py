@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
 from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
@@ -22,6 +22,12 @@ ASSIGNER_FIELDS = (
     "quality_score",
     "state",
     "active",
+)
+# Stored computes of the appraisal: the module writes them, nobody else.
+COMPUTED_TASK_FIELDS = (
+    "appraisal_deadline_day",
+    "execution_status",
+    "appraisal_points",
 )
 
 
@@ -190,15 +196,24 @@ class ProjectTask(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_computed_fields_not_written(vals)
         tasks = super().create(vals_list)
         # The flag may come from a default: creating an appraised task is
         # always an assigner's decision.
         fnames = {"is_appraisal_task"}.union(*vals_list)
-        tasks.filtered("is_appraisal_task")._check_appraisal_rights(fnames)
+        appraised = tasks.filtered("is_appraisal_task")
+        appraised._check_appraisal_rights(fnames)
+        appraised._check_appraisal_lock({})
         return tasks
 
     def write(self, vals):
+        self._check_computed_fields_not_written(vals)
         appraised_before = self.filtered("is_appraisal_task")
+        # Whose tasks they are before the write: removing oneself from the
+        # assignees is re-planning one's own task too.
+        assignees_before = {task: task.user_ids for task in appraised_before}
+        facts_before = appraised_before._appraisal_lock_facts()
         res = super().write(vals)
         # Checked on the written state too, so that flagging a task is checked;
         # a refusal rolls the whole write back.
@@ -207,49 +222,98 @@ class ProjectTask(models.Model):
         if vals.get("state") != CANCELED_STATE:
             # Moving through the other states (done included) is the work itself.
             fnames.discard("state")
-        appraised._check_appraisal_rights(fnames)
+        appraised._check_appraisal_rights(fnames, assignees_before)
+        appraised._check_appraisal_lock(facts_before)
         return res
 
-    def _check_appraisal_rights(self, fnames):
-        """Supervisors assign and score appraised tasks; assignees carry them
-        out (stages, done state, timesheets) but judge nobody, least of all
-        themselves. Only managers may change a task assigned to them."""
-        changed = [fname for fname in ASSIGNER_FIELDS if fname in fnames]
-        if not self or not changed or self.env.su:
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_counted(self):
+        """A task that counts in an appraisal is archived, never deleted: the
+        deletion would take it out of the half-year penalty without a trace.
+        Nobody deletes an appraised task assigned to themselves."""
+        if self.env.su:
             return
-        user = self.env.user
-        if user.has_group(MANAGER_GROUP):
-            return
-        if "quality_score" in changed and not user.has_group(SUPERVISOR_GROUP):
-            raise AccessError(
+        appraised = self.filtered("is_appraisal_task")
+        own = appraised.filtered(lambda task: self.env.user in task.user_ids)
+        if own:
+            raise UserError(
                 self.env._(
-                    "Only appraisal supervisors can set the quality score of "
-                    "task %(task)s.",
-                    task=self[0].display_name,
+                    "Task %(task)s is assigned to you: you cannot delete it.",
+                    task=own[0].display_name,
                 )
             )
-        field_names = ", ".join(
-            self._fields[fname]._description_string(self.env) for fname in changed
+        counted = appraised.filtered("execution_status")
+        if counted:
+            raise UserError(
+                self.env._(
+                    "Appraised task %(task)s counts in its assignees' task "
+                    "execution: it cannot be deleted. Cancel or archive it "
+                    "instead (a supervisor of its assignees), which keeps it "
+                    "in the history.",
+                    task=counted[0].display_name,
+                )
+            )
+        appraised._check_appraisal_lock({})
+
+    def _check_computed_fields_not_written(self, vals):
+        computed = [fname for fname in COMPUTED_TASK_FIELDS if fname in vals]
+        if computed and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a task are computed from its deadline, "
+                    "completion date, state and quality score: they cannot be "
+                    "written.",
+                    fields=", ".join(
+                        self._fields[fname]._description_string(self.env)
+                        for fname in computed
+                    ),
+                )
+            )
+
+    def _appraisal_lock_facts(self):
+        """What the lock protects of each appraised task: ``(days, counts)``
+        by task, its days (deadline and completion) and what it counts
+        (whether it counts, status, points, assignees, company)."""
+        companies = self.company_id | self.env.company
+        if self.env.su or not self or not companies._appraisal_lock_active():
+            return {}
+        return {
+            task: (
+                (task.appraisal_deadline_day, task.completion_date),
+                (
+                    task.is_appraisal_task and task.active,
+                    # Open past its deadline or done late: overdue either way,
+                    # so the assignee may still finish a late task.
+                    "overdue"
+                    if task.execution_status in scoring.TASK_OVERDUE_STATUSES
+                    else task.execution_status,
+                    task.appraisal_points,
+                    frozenset(task.user_ids.ids),
+                    task.company_id,
+                ),
+            )
+            for task in self
+        }
+
+    def _check_appraisal_lock(self, facts_before):
+        """A task dated in a locked period (deadline or completion day,
+        before or after the change) keeps what it counts. Without
+        ``facts_before`` (creation, deletion) any such task is refused."""
+        facts_after = self._appraisal_lock_facts()
+        if not facts_after and not facts_before:
+            return
+        days = []
+        for task in self | self.browse([task.id for task in facts_before]):
+            before, after = facts_before.get(task), facts_after.get(task)
+            if facts_before and before and after and before[1] == after[1]:
+                continue
+            company = task.company_id or self.env.company
+            for facts in (before, after):
+                if facts:
+                    days += [(task, company, day) for day in facts[0]]
+        self.env["res.company"]._check_appraisal_lock(
+            days, self.env._("Appraised task")
         )
-        if not user.has_group(SUPERVISOR_GROUP):
-            raise AccessError(
-                self.env._(
-                    "Only appraisal supervisors can change %(fields)s of "
-                    "appraised task %(task)s.",
-                    fields=field_names,
-                    task=self[0].display_name,
-                )
-            )
-        own_tasks = self.filtered(lambda task: user in task.user_ids)
-        if own_tasks:
-            raise AccessError(
-                self.env._(
-                    "Task %(task)s is assigned to you: only another supervisor "
-                    "can change %(fields)s.",
-                    task=own_tasks[0].display_name,
-                    fields=field_names,
-                )
-            )
 
     def _appraisal_tz(self):
         self.ensure_one()

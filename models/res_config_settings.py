@@ -66,6 +66,8 @@ class ResConfigSettings(models.TransientModel):
     appraisal_task_quality_max = fields.Float(
         related="company_id.appraisal_task_quality_max", readonly=False
     )
+    # Read-only here: it moves through its own action, with a reason.
+    appraisal_lock_date = fields.Date(related="company_id.appraisal_lock_date")
 
     @api.depends(
         "appraisal_workload_max",

@@ -24,3 +24,6 @@ from . import test_manager_tours
 from . import test_demo_data
 from . import test_translations
 from . import test_ui
+from . import test_lock_date
+from . import test_task_integrity
+from . import test_fact_integrity

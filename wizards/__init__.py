@@ -1,1 +1,2 @@
 from . import helpdesk_engineer_appraisal_generate
+from . import helpdesk_engineer_appraisal_lock
