@@ -315,6 +315,80 @@ class ProjectTask(models.Model):
             days, self.env._("Appraised task")
         )
 
+    def _check_appraisal_rights(self, fnames, assignees_before=None):
+        """Supervisors assign and score the appraised tasks of their team;
+        assignees carry them out (stages, done state, timesheets) but judge
+        nobody, least of all themselves. Nobody, managers included, changes
+        what the assigner decides on a task assigned to them (or that was,
+        before this change)."""
+        changed = [fname for fname in ASSIGNER_FIELDS if fname in fnames]
+        if not self or not changed or self.env.su:
+            return
+        user = self.env.user
+        field_names = ", ".join(
+            self._fields[fname]._description_string(self.env) for fname in changed
+        )
+        if "quality_score" in changed and not user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only appraisal supervisors can set the quality score of "
+                    "task %(task)s.",
+                    task=self[0].display_name,
+                )
+            )
+        if not user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only appraisal supervisors can change %(fields)s of "
+                    "appraised task %(task)s.",
+                    fields=field_names,
+                    task=self[0].display_name,
+                )
+            )
+        assignees_before = assignees_before or {}
+
+        def assignees(task):
+            return task.user_ids | assignees_before.get(task, task.user_ids)
+
+        own_tasks = self.filtered(lambda task: user in assignees(task))
+        if own_tasks:
+            raise AccessError(
+                self.env._(
+                    "Task %(task)s is assigned to you: only another supervisor "
+                    "can change %(fields)s.",
+                    task=own_tasks[0].display_name,
+                    fields=field_names,
+                )
+            )
+        if not user.has_group(MANAGER_GROUP):
+            self._check_assignees_in_team(field_names, assignees)
+
+    def _check_assignees_in_team(self, field_names, assignees):
+        """A supervisor plans and scores the tasks of the employees below
+        them in the manager chain only."""
+        # sudo: supervisors may not read every employee; only the chain is
+        # compared.
+        team_users = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("id", "child_of", self.env.user.employee_ids.ids)])
+            .user_id
+        )
+        outside = self.filtered(lambda task: assignees(task) - team_users)
+        if outside:
+            raise AccessError(
+                self.env._(
+                    "Task %(task)s is assigned to %(users)s, outside your team: "
+                    "only their supervisors or an appraisal manager can change "
+                    "%(fields)s.",
+                    task=outside[0].display_name,
+                    users=", ".join(
+                        (assignees(outside[0]) - team_users).mapped("name")
+                    ),
+                    fields=field_names,
+                )
+            )
+
     def _appraisal_tz(self):
         self.ensure_one()
         return self.user_ids[:1].tz or "UTC"
