@@ -124,7 +124,8 @@ class ProjectTask(models.Model):
     can_manage_appraisal = fields.Boolean(
         compute="_compute_can_manage_appraisal",
         help="The current user may assign and score this task: an appraisal "
-        "supervisor who is not one of its assignees, or an appraisal manager.",
+        "supervisor of its assignees or an appraisal manager, who is not one "
+        "of its assignees.",
     )
 
     @api.depends("date_deadline", "user_ids.tz")
@@ -172,9 +173,14 @@ class ProjectTask(models.Model):
         user = self.env.user
         is_supervisor = user.has_group(SUPERVISOR_GROUP)
         is_manager = user.has_group(MANAGER_GROUP)
+        team_users = (
+            self._appraisal_team_users()
+            if is_supervisor and not is_manager
+            else user.browse()
+        )
         for task in self:
-            task.can_manage_appraisal = is_manager or (
-                is_supervisor and user not in task.user_ids
+            task.can_manage_appraisal = user not in task.user_ids and (
+                is_manager or (is_supervisor and not task.user_ids - team_users)
             )
 
     @api.constrains("quality_score", "company_id")
@@ -366,14 +372,7 @@ class ProjectTask(models.Model):
     def _check_assignees_in_team(self, field_names, assignees):
         """A supervisor plans and scores the tasks of the employees below
         them in the manager chain only."""
-        # sudo: supervisors may not read every employee; only the chain is
-        # compared.
-        team_users = (
-            self.env["hr.employee"]
-            .sudo()
-            .search([("id", "child_of", self.env.user.employee_ids.ids)])
-            .user_id
-        )
+        team_users = self._appraisal_team_users()
         outside = self.filtered(lambda task: assignees(task) - team_users)
         if outside:
             raise AccessError(
@@ -388,6 +387,18 @@ class ProjectTask(models.Model):
                     fields=field_names,
                 )
             )
+
+    def _appraisal_team_users(self):
+        """The users of the employees below the current user in the manager
+        chain (the user's own included)."""
+        # sudo: supervisors may not read every employee; only the chain is
+        # compared.
+        return (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("id", "child_of", self.env.user.employee_ids.ids)])
+            .user_id
+        )
 
     def _appraisal_tz(self):
         self.ensure_one()
