@@ -179,8 +179,11 @@ class ProjectTask(models.Model):
             else user.browse()
         )
         for task in self:
-            task.can_manage_appraisal = user not in task.user_ids and (
-                is_manager or (is_supervisor and not task.user_ids - team_users)
+            # In a form being edited, the assignees are new records: compare
+            # the users they stand for.
+            assignees = task.user_ids._origin
+            task.can_manage_appraisal = user not in assignees and (
+                is_manager or (is_supervisor and not assignees - team_users)
             )
 
     @api.constrains("quality_score", "company_id")
