@@ -88,8 +88,14 @@ class TestTaskIntegrity(TaskIntegrityCommon):
         self.assertEqual(
             self._penalty_counts(), {self.engineer_a.id: 1, self.supervisor.id: 1}
         )
-        self.task_a.with_user(self.supervisor_user).date_deadline = new_deadline
-        self.task_a.flush_recordset()
+        # Odoo tracks no change in the transaction that created the record:
+        # commit the creation's pending tracking first.
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.task_a.with_user(self.supervisor_user).with_context(
+            tracking_disable=False, mail_notrack=False
+        ).date_deadline = new_deadline
+        self.env.flush_all()
         self.env.cr.precommit.run()
         self.assertEqual(self.task_a.execution_status, "open")
         tracked = self.task_a.message_ids.filtered(
