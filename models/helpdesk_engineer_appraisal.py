@@ -36,7 +36,7 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     _name = "helpdesk.engineer.appraisal"
     _description = "Monthly Engineer Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.appraisal.input.mixin"]
     _order = "period desc, employee_id"
     _check_company_auto = True
 

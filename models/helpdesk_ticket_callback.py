@@ -16,6 +16,7 @@ class HelpdeskTicketCallback(models.Model):
 
     _name = "helpdesk.ticket.callback"
     _description = "Service Order Callback"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
     _order = "call_date desc, id desc"
     _rec_name = "ticket_id"
     _check_company_auto = True
@@ -65,24 +66,42 @@ class HelpdeskTicketCallback(models.Model):
     work_confirmed = fields.Boolean(
         string="Work completed (confirmed by the customer)",
     )
+    call_day = fields.Date(
+        string="Day of the Call",
+        compute="_compute_call_day",
+        store=True,
+        help="Day of the call in the company's appraisal time zone when it "
+        "was recorded.",
+    )
     month = fields.Date(
         compute="_compute_month",
         store=True,
         index=True,
-        help="First day of the month of the call, in the caller's time zone. "
-        "The callback counts in this month's appraisal.",
+        help="First day of the month of the call, in the company's appraisal "
+        "time zone. The callback counts in this month's appraisal.",
     )
     partner_id = fields.Many2one(
         related="ticket_id.partner_id",
         string="Customer",
     )
 
-    @api.depends("call_date", "user_id.tz")
+    # Fixed when recorded: a later change of the company's appraisal time
+    # zone, of the caller's, or the caller's deletion moves no call.
+    @api.depends("call_date")
+    def _compute_call_day(self):
+        for callback in self:
+            company = callback.company_id or self.env.company
+            callback.call_day = (
+                company._appraisal_local_day(callback.call_date)
+                if callback.call_date
+                else False
+            )
+
+    @api.depends("call_day")
     def _compute_month(self):
         for callback in self:
-            # Same rule as the closing month of an order: the local calendar.
-            callback.month = scoring.closing_month(
-                callback.call_date, callback.user_id.tz
+            callback.month = (
+                scoring.month_start(callback.call_day) if callback.call_day else False
             )
 
     @api.constrains("call_date")
