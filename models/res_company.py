@@ -244,6 +244,13 @@ class ResCompany(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        if "appraisal_tz" in vals:
+            # The facts recorded so far take their day from the zone they
+            # were recorded in: compute their pending days before it changes.
+            self.env.flush_all()
+        return super().write(vals)
+
     def _appraisal_local_day(self, moment):
         """Day of the naive UTC datetime ``moment`` in the company's appraisal
         time zone: the one rule for the day of every fact."""

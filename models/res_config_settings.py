@@ -66,6 +66,7 @@ class ResConfigSettings(models.TransientModel):
     appraisal_task_quality_max = fields.Float(
         related="company_id.appraisal_task_quality_max", readonly=False
     )
+    appraisal_tz = fields.Selection(related="company_id.appraisal_tz", readonly=False)
 
     @api.depends(
         "appraisal_workload_max",
