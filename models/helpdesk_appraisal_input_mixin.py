@@ -70,6 +70,7 @@ class HelpdeskAppraisalInputMixin(models.AbstractModel):
             if field.type in NUMBER_TYPES + DATE_TYPES
             and field.store
             and not field.related
+            and not field.automatic
             and (
                 field._module == MODULE
                 or name in self._appraisal_bounds

@@ -114,8 +114,9 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="The order is due on this day, unless it is a duplicate. It is "
         "completed and confirmed for the day when it was closed no later than "
-        "its closing day and has a callback confirming the work. Daily "
-        "completion rate of the area = confirmed / due.",
+        "that day (in the company's appraisal time zone) and has a callback "
+        "confirming the work. Daily completion rate of the area = confirmed / "
+        "due.",
     )
     appraisal_closed_day = fields.Date(
         string="Closing Day",

@@ -7,9 +7,11 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import ValidationError
+from odoo.tools import mute_logger
 
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
 from .common import MANAGER_GROUP, SUPERVISOR_GROUP, new_test_user
+from .test_callback import CallbackCommon
 
 SERVICE_CENTRE_GROUP = "helpdesk_engineer_appraisal.group_service_centre"
 NOW = "2026-11-05 10:00:00"
@@ -102,9 +104,9 @@ class TestInputBounds(MonthlyAppraisalCommon):
 
     def test_an_infinite_workload_maximum_cannot_make_every_total_100(self):
         with self.assertRaises(ValidationError):
-            self.env.company.with_user(
-                self.admin_user
-            ).appraisal_workload_max = math.inf
+            self.env.company.with_user(self.admin_user).write(
+                {"appraisal_workload_max": math.inf}
+            )
         appraisal = self._generate(employees=self.engineer_a)
         # The POLICY worked example: 34.5 / 40 of 60 = 51.75.
         self.assertAlmostEqual(appraisal.workload_score, 51.75)
@@ -117,7 +119,7 @@ class TestInputBounds(MonthlyAppraisalCommon):
                 self.subTest(value=value),
                 self.assertRaisesText(ValidationError, "Standard Monthly Points"),
             ):
-                employee.appraisal_standard_points = value
+                employee.write({"appraisal_standard_points": value})
         self.engineer_a.invalidate_recordset()
         self.assertEqual(self.engineer_a.appraisal_standard_points, 0.0)
         # Nothing bad stored: the company's month generates, the nightly
@@ -129,9 +131,9 @@ class TestInputBounds(MonthlyAppraisalCommon):
     def test_area_numbers(self):
         area = self.area.with_user(self.admin_user)
         with self.assertRaisesText(ValidationError, "Devices Maintained"):
-            area.device_count = 2**31
+            area.write({"device_count": 2**31})
         with self.assertRaisesText(ValidationError, "Devices Maintained"):
-            area.device_count = math.nan
+            area.write({"device_count": math.nan})
         with self.assertRaisesText(ValidationError, "Fixed Workload"):
             area.write({"workload_mode": "fixed", "fixed_workload": math.nan})
         with self.assertRaisesText(ValidationError, "Fixed Workload"):
@@ -158,7 +160,7 @@ class TestInputBounds(MonthlyAppraisalCommon):
             ):
                 Level.create({"name": "Broken", "points": value})
         with self.assertRaisesText(ValidationError, "Points"):
-            self.level_hard.with_user(self.admin_user).points = math.nan
+            self.level_hard.with_user(self.admin_user).write({"points": math.nan})
         self.assertFalse(Level.search([("name", "=", "Broken")]))
         self.level_hard.invalidate_recordset()
         self.assertEqual(self.level_hard.points, 1.5)
@@ -170,7 +172,7 @@ class TestInputBounds(MonthlyAppraisalCommon):
                 self.subTest(value=value),
                 self.assertRaisesText(ValidationError, "Quality Score"),
             ):
-                task.quality_score = value
+                task.write({"quality_score": value})
         self.task.invalidate_recordset()
         self.assertEqual(self.task.quality_score, 2.0)
 
@@ -206,7 +208,7 @@ class TestInputBounds(MonthlyAppraisalCommon):
                 self.subTest(value=value),
                 self.assertRaisesText(ValidationError, "Date must lie between"),
             ):
-                finding.date = value
+                finding.write({"date": value})
         self.findings.invalidate_recordset()
         self.assertEqual(self.findings[0].date, date(2026, 10, 5))
 
@@ -222,7 +224,7 @@ class TestInputBounds(MonthlyAppraisalCommon):
                 Wizard.create({"month": value}).action_generate()
         appraisal = self._generate(employees=self.engineer_a)
         with self.assertRaisesText(ValidationError, "Month must lie between"):
-            appraisal.with_user(self.manager_user).period = date(9999, 12, 1)
+            appraisal.with_user(self.manager_user).write({"period": "9999-12-01"})
         appraisal.invalidate_recordset()
         self.assertEqual(appraisal.period, OCTOBER)
         self.assertFalse(
@@ -235,14 +237,14 @@ class TestInputBounds(MonthlyAppraisalCommon):
         ticket = self.orders_a[0].with_user(self.supervisor_user)
         ticket.planned_date = date(2031, 11, 5)
         with self.assertRaisesText(ValidationError, "Planned Service Date"):
-            ticket.planned_date = date(2031, 11, 7)
+            ticket.write({"planned_date": "2031-11-07"})
         self.assertEqual(self.orders_a[0].planned_date, date(2031, 11, 5))
         task = self.task.with_user(self.supervisor_user)
         task.date_deadline = datetime(2031, 11, 1, 8, 0)
         with self.assertRaisesText(ValidationError, "Deadline"):
-            task.date_deadline = datetime(2032, 1, 1, 8, 0)
+            task.write({"date_deadline": "2032-01-01 08:00:00"})
         with self.assertRaisesText(ValidationError, "Deadline"):
-            task.date_deadline = datetime(1999, 1, 1, 8, 0)
+            task.write({"date_deadline": "1999-01-01 08:00:00"})
         self.task.invalidate_recordset()
         self.assertEqual(self.task.date_deadline, datetime(2031, 11, 1, 8, 0))
         # A task the appraisal does not count keeps Project's freedom.
@@ -266,4 +268,96 @@ class TestInputBounds(MonthlyAppraisalCommon):
 
     def test_garbage_dates_are_refused_with_a_message(self):
         with self.assertRaisesText(ValidationError, "is not a date"):
-            self.findings[0].with_user(self.supervisor_user).date = "yesterday"
+            self.findings[0].with_user(self.supervisor_user).write(
+                {"date": "yesterday"}
+            )
+
+
+@freeze_time(NOW)
+class TestCallbackImportInput(CallbackCommon):
+    """A callback file that is empty, ragged or garbage gets a message, never
+    a Python error; an error is reported on its own row only."""
+
+    FIELDS = ["ticket_id", "call_date", "result", "customer_comment", "work_confirmed"]
+
+    def _load(self, rows, fields=None):
+        return self.Callback.with_user(self.agent).load(
+            self.FIELDS if fields is None else fields, rows
+        )
+
+    def _good_rows(self):
+        return [
+            [self.ticket_ab.number, "2026-10-03 09:00:00", "Dissatisfied", "Late", "0"],
+            [self.ticket_a.number, "2026-10-04 11:30:00", "satisfied", "", "1"],
+            [self.ticket_c.number, "2026-10-05 14:00:00", "Unreachable", "", ""],
+        ]
+
+    def _errors(self, result):
+        return [
+            (m.get("record"), m["message"])
+            for m in result["messages"]
+            if m["type"] == "error"
+        ]
+
+    def test_empty_file(self):
+        for fields, rows in ((self.FIELDS, []), ([], []), ([], [[]])):
+            result = self._load(rows, fields)
+            self.assertFalse(result["ids"])
+            self.assertEqual(
+                self._errors(result),
+                [
+                    (
+                        None,
+                        "The file holds no callback: give a header row of "
+                        "columns and one row per call.",
+                    )
+                ],
+            )
+        self.assertFalse(self._test_callbacks())
+
+    def test_ragged_file(self):
+        rows = self._good_rows()
+        rows[1] = rows[1][:2]
+        result = self._load(rows)
+        self.assertFalse(result["ids"])
+        self.assertEqual(
+            self._errors(result),
+            [(1, "Row 2 has 2 cells where the file has 5 columns.")],
+        )
+        rows = self._good_rows()
+        rows[2] = rows[2] + ["extra"]
+        self.assertEqual(
+            self._errors(self._load(rows)),
+            [(2, "Row 3 has 6 cells where the file has 5 columns.")],
+        )
+        self.assertFalse(self._test_callbacks())
+
+    @mute_logger("odoo.sql_db")
+    def test_garbage_file(self):
+        rows = [["\x00\x01garbage", "not a date", "???", "", "maybe"]] * 2
+        result = self._load(rows)
+        self.assertFalse(result["ids"])
+        self.assertTrue(self._errors(result))
+        for row in ("garbage", 42, None):
+            result = self._load([row])
+            self.assertFalse(result["ids"])
+            self.assertIn(
+                "cells where the file has 5 columns", result["messages"][0]["message"]
+            )
+        self.assertFalse(self._test_callbacks())
+
+    def test_dates_out_of_range(self):
+        for value in ("1000-01-01 09:00:00", "9999-12-31 09:00:00"):
+            rows = self._good_rows()
+            rows[1][1] = value
+            errors = self._errors(self._load(rows))
+            self.assertEqual([row for row, _message in errors], [1])
+        self.assertFalse(self._test_callbacks())
+
+    def test_future_call_is_reported_on_its_row_only(self):
+        rows = self._good_rows()
+        rows[2][1] = "2026-11-30 09:00:00"
+        errors = self._errors(self._load(rows))
+        self.assertEqual([row for row, _message in errors], [2])
+        self.assertIn(self.ticket_c.display_name, errors[0][1])
+        self.assertFalse(self._test_callbacks())
