@@ -169,7 +169,7 @@ class HelpdeskServiceArea(models.Model):
         # The refresh writes as superuser: only those who may edit the areas
         # start it on demand.
         self.check_access("write")
-        today = fields.Date.context_today(self)
+        today = self.env.company._appraisal_today()
         self._refresh_daily_rates(today + relativedelta(months=-1, day=1), today)
         return True
 
@@ -185,7 +185,7 @@ class HelpdeskServiceArea(models.Model):
     def _cron_refresh_daily_rates(self):
         """Daily: the current month up to today, and the previous month during
         the first days of a month, for every active area."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._appraisal_today()
         months_back = 1 if today.day <= PREVIOUS_MONTH_REFRESH_DAYS else 0
         date_from = today + relativedelta(months=-months_back, day=1)
         self.search([])._refresh_daily_rates(date_from, today)
