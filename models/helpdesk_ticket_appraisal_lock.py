@@ -8,6 +8,7 @@ SCORING_FIELDS = frozenset(
     (
         "stage_id",
         "closed_date",
+        "appraisal_closed_day",
         "difficulty_id",
         "duplicate_id",
         "participant_ids",
@@ -64,7 +65,10 @@ class HelpdeskTicket(models.Model):
                     (ticket, ticket.company_id, period)
                     for period in ticket.credit_ids.mapped("period")
                 ]
-                days.append((ticket, ticket.company_id, ticket.closed_date))
+                days += [
+                    (ticket, ticket.company_id, ticket.closed_date),
+                    (ticket, ticket.company_id, ticket.appraisal_closed_day),
+                ]
             if area:
                 days.append((ticket, ticket.company_id, ticket.planned_date))
         self.env["res.company"]._check_appraisal_lock(days, self.env._("Service order"))

@@ -141,7 +141,7 @@ class TestTaskIntegrity(TaskIntegrityCommon):
         self.assertEqual(task.date_deadline, DEADLINE)
 
     def test_a_counted_task_is_archived_not_deleted(self):
-        with self.assertRaisesText(UserError, "Cancel or archive it instead"):
+        with self.assertRaisesText(UserError, "archive or cancel it instead"):
             self.task_a.with_user(self.manager_user).unlink()
         self.assertTrue(self.task_a.exists())
         # Archiving, by the assignee's supervisor, keeps it in the history.
