@@ -122,7 +122,9 @@ class ResCompany(models.Model):
             raise UserError(
                 self.env._("Give the reason for changing the appraisal lock date.")
             )
-        if lock_date and lock_date >= fields.Date.context_today(self):
+        if lock_date and any(
+            lock_date >= company._appraisal_today() for company in self
+        ):
             raise UserError(
                 self.env._(
                     "Only months that are over can be locked: choose a lock date "
@@ -147,7 +149,6 @@ class ResCompany(models.Model):
         """Lock up to the end of the latest month that is over and whose
         appraisals, and those of every month before it, are all done. The
         lock date never moves back by itself."""
-        today = fields.Date.context_today(self)
         # sudo: whoever approved the last appraisal, every appraisal of the
         # company is counted; only the lock date is written.
         appraisals = self.env["helpdesk.engineer.appraisal"].sudo()
@@ -164,6 +165,8 @@ class ResCompany(models.Model):
                 month + relativedelta(day=31)
                 for (month,) in appraisals._read_group(done_domain, ["period:month"])
             ]
+            # Today in the company's appraisal time zone: a month is over there.
+            today = company._appraisal_today()
             over = [month_end for month_end in month_ends if month_end < today]
             lock = company.appraisal_lock_date
             if not over or (lock and max(over) <= lock):
