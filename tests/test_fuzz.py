@@ -107,7 +107,10 @@ class TestFuzz(MonthlyAppraisalCommon):
             "project.task": task,
         }
         # Transient models are fuzzed through their creation.
-        cls.created = ("helpdesk.engineer.appraisal.generate",)
+        cls.created = (
+            "helpdesk.engineer.appraisal.generate",
+            "helpdesk.engineer.appraisal.lock",
+        )
         cls.env.flush_all()
 
     def _fuzzed_models(self):

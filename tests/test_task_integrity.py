@@ -112,7 +112,7 @@ class TestTaskIntegrity(TaskIntegrityCommon):
             task.active = False
         with self.assertRaisesText(AccessError, "assigned to you"):
             task.user_ids = [Command.set(self.engineer_a_user.ids)]
-        with self.assertRaisesText(UserError, "assigned to you"):
+        with self.assertRaisesText(UserError, "archive or cancel it instead"):
             task.unlink()
         self.assertTrue(self.task_supervisor.exists())
         self.assertRecordValues(
@@ -129,6 +129,21 @@ class TestTaskIntegrity(TaskIntegrityCommon):
             self._penalty_counts(),
             {self.engineer_a.id: 1, self.supervisor.id: 1},
         )
+
+    def test_nobody_deletes_own_task_even_before_it_counts(self):
+        task = self._create_task(
+            users=self.supervisor_user, deadline=datetime(2026, 12, 20, 9, 0)
+        )
+        self.assertEqual(task.execution_status, "open")
+        with self.assertRaisesText(UserError, "assigned to you"):
+            task.with_user(self.supervisor_user).unlink()
+        self.assertTrue(task.exists())
+        # Another supervisor of the assignee may delete a task not yet due.
+        other = self._create_task(
+            users=self.engineer_b_user, deadline=datetime(2026, 12, 20, 9, 0)
+        )
+        other.with_user(self.supervisor_user).unlink()
+        self.assertFalse(other.exists())
 
     def test_manager_does_not_replan_own_task_either(self):
         task = self._create_task(users=self.manager_user)

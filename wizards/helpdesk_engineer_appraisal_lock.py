@@ -9,6 +9,8 @@ class HelpdeskEngineerAppraisalLock(models.TransientModel):
 
     _name = "helpdesk.engineer.appraisal.lock"
     _description = "Change the Appraisal Lock Date"
+    # The new date lies between 2000-01-01 and today, as every date.
+    _inherit = ["helpdesk.appraisal.input.mixin"]
 
     company_id = fields.Many2one(
         comodel_name="res.company",
