@@ -5,6 +5,10 @@ from odoo.exceptions import ValidationError
 
 from .. import scoring
 
+# Sensible bounds of the workflow settings.
+MAX_APPEALS = 10
+MAX_REFRESH_MONTHS = 36
+
 
 class ResCompany(models.Model):
     """Appraisal settings, per company (shown in Settings > Appraisal)."""
@@ -109,6 +113,19 @@ class ResCompany(models.Model):
         default=5.0,
         help="Best quality score of an assigned task done on time.",
     )
+    appraisal_max_appeals = fields.Integer(
+        string="Appeals per Appraisal",
+        default=1,
+        help="How many times an engineer may appeal one monthly appraisal; "
+        "the supervisor answers each appeal in writing.",
+    )
+    appraisal_refresh_months = fields.Integer(
+        string="Months Refreshed Nightly",
+        default=2,
+        help="The nightly refresh recomputes the appraisals not yet done of the "
+        "current month and of this many months before it; older ones keep "
+        "their numbers until refreshed by hand.",
+    )
 
     def _appraisal_component_maxima(self):
         self.ensure_one()
@@ -196,5 +213,24 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The maximum task quality score must be greater than zero."
+                    )
+                )
+
+    @api.constrains("appraisal_max_appeals", "appraisal_refresh_months")
+    def _check_appraisal_workflow_settings(self):
+        for company in self:
+            if not 0 <= company.appraisal_max_appeals <= MAX_APPEALS:
+                raise ValidationError(
+                    self.env._(
+                        "The appeals per appraisal must be between 0 and %(maximum)s.",
+                        maximum=MAX_APPEALS,
+                    )
+                )
+            if not 0 <= company.appraisal_refresh_months <= MAX_REFRESH_MONTHS:
+                raise ValidationError(
+                    self.env._(
+                        "The months refreshed nightly must be between 0 and "
+                        "%(maximum)s.",
+                        maximum=MAX_REFRESH_MONTHS,
                     )
                 )

@@ -1,0 +1,147 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import threading
+import time
+from datetime import date
+
+from odoo import SUPERUSER_ID, api
+from odoo.service.model import retrying
+from odoo.tests import TransactionCase, tagged
+
+# A month no other test uses: the records of these tests are committed.
+MONTH = date(2003, 1, 1)
+TIMEOUT = 30
+
+
+@tagged("post_install", "-at_install")
+class TestAppraisalConcurrency(TransactionCase):
+    """Issue 10, item 10: two generations of the same month at once both end
+    well. Each runs in its own database transaction (its own registry
+    cursor), as two managers' requests do, and is retried by Odoo's RPC
+    layer (``odoo.service.model.retrying``) as a request is."""
+
+    def setUp(self):
+        super().setUp()
+        # Committed, so that the other transactions see the engineer; removed
+        # with everything generated for them at the end.
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            employee = env["hr.employee"].create(
+                {"name": "Engineer Concurrency", "appraisal_appraised": True}
+            )
+            self.employee_id = employee.id
+            self.company_id = employee.company_id.id
+        self.addCleanup(self._remove_committed_records)
+
+    def _remove_committed_records(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["helpdesk.engineer.appraisal"].search(
+                [("employee_id", "=", self.employee_id)]
+            ).unlink()
+            env["hr.employee"].browse(self.employee_id).unlink()
+
+    def _committed_appraisals(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            return (
+                env["helpdesk.engineer.appraisal"]
+                .search(
+                    [("employee_id", "=", self.employee_id), ("period", "=", MONTH)]
+                )
+                .ids
+            )
+
+    def _generate_as_a_request(self, name, results, calls, holding=None, hold=None):
+        """Generate MONTH in a transaction of its own, retried as Odoo retries
+        a request; with ``hold``, keep the transaction open (after setting
+        ``holding``) until ``hold`` is set."""
+        try:
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+
+                def generate():
+                    calls.append(name)
+                    appraisals = env["helpdesk.engineer.appraisal"]._generate(
+                        MONTH,
+                        env["res.company"].browse(self.company_id),
+                        employees=env["hr.employee"].browse(self.employee_id),
+                    )
+                    if hold:
+                        holding.set()
+                        hold.wait(TIMEOUT)
+                    return appraisals.ids
+
+                results[name] = retrying(generate, env)
+        except Exception as exc:  # noqa: BLE001 - reported by the test
+            results[name] = exc
+
+    def _wait_for_a_lock_waiter(self):
+        """Wait until a transaction waits for an advisory lock."""
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            with self.registry.cursor() as cr:
+                cr.execute(
+                    "SELECT COUNT(*) FROM pg_locks "
+                    "WHERE locktype = 'advisory' AND NOT granted"
+                )
+                if cr.fetchone()[0]:
+                    return True
+            time.sleep(0.05)
+        return False
+
+    def test_two_generations_of_the_same_month_at_once(self):
+        results, calls = {}, []
+        holding, hold = threading.Event(), threading.Event()
+        first = threading.Thread(
+            target=self._generate_as_a_request,
+            args=("first", results, calls, holding, hold),
+        )
+        first.start()
+        try:
+            # The first has created the appraisal and not committed yet.
+            self.assertTrue(holding.wait(TIMEOUT))
+            second = threading.Thread(
+                target=self._generate_as_a_request, args=("second", results, calls)
+            )
+            second.start()
+            # The second waits for the first: it does not fail, nor insert.
+            self.assertTrue(self._wait_for_a_lock_waiter())
+            self.assertNotIn("second", results)
+        finally:
+            hold.set()
+            first.join(TIMEOUT)
+        second.join(TIMEOUT * 2)
+        self.assertFalse(first.is_alive() or second.is_alive())
+        # Both ended well, with the same single appraisal: the second ran
+        # again once the first had committed, and refreshed it.
+        self.assertIsInstance(results["first"], list, results["first"])
+        self.assertIsInstance(results["second"], list, results["second"])
+        self.assertEqual(len(results["first"]), 1)
+        self.assertEqual(results["second"], results["first"])
+        self.assertEqual(calls, ["first", "second", "second"])
+        self.assertEqual(self._committed_appraisals(), results["first"])
+
+    def test_generation_takes_the_lock_of_its_company_and_month(self):
+        Appraisal = self.env["helpdesk.engineer.appraisal"]
+        company = self.env["res.company"].browse(self.company_id)
+
+        def advisory_locks():
+            self.env.cr.execute(
+                "SELECT COUNT(*) FROM pg_locks "
+                "WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+            )
+            return self.env.cr.fetchone()[0]
+
+        # This transaction began before the engineer was committed: it
+        # generates for nobody, and still takes the lock.
+        employees = self.env["hr.employee"].browse(self.employee_id)
+        held = advisory_locks()
+        Appraisal._generate(MONTH, company, employees=employees)
+        self.assertEqual(advisory_locks(), held + 1)
+        # The same month again in the same transaction: the same lock.
+        Appraisal._generate(MONTH, company, employees=employees)
+        self.assertEqual(advisory_locks(), held + 1)
+        # Another month: another lock.
+        Appraisal._generate(date(2003, 2, 1), company, employees=employees)
+        self.assertEqual(advisory_locks(), held + 2)
