@@ -140,8 +140,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         string="Areas Led",
         readonly=True,
         copy=False,
-        help="The service areas the engineer led when the appraisal was sent "
-        "(until then, those led today): their area score counts.",
+        help="The service areas the engineer led when the appraisal was sent: "
+        "their area score counts (a draft counts the areas led today).",
     )
     user_id = fields.Many2one(
         related="employee_id.user_id",
@@ -627,6 +627,7 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     def action_send_to_engineer(self):
         self._check_step("draft", SUPERVISOR_GROUP)
+        self._freeze_areas()
         # An employee without a user cannot acknowledge: straight to review.
         without_user = self.filtered(
             lambda appraisal: not appraisal.employee_id.user_id
@@ -652,6 +653,20 @@ class HelpdeskEngineerAppraisal(models.Model):
                     self.env._("Review the appraisal"),
                 )
         return True
+
+    def _freeze_areas(self):
+        """Keep on the appraisals the areas their engineers lead today: from
+        now on their area score counts these, whoever leads them later (the
+        department and manager are kept by the last refresh of the draft)."""
+        areas = (
+            self.env["helpdesk.service.area"]
+            .sudo()
+            .search([("leader_id", "in", self.employee_id.ids)])
+        )
+        by_leader = areas.grouped("leader_id")
+        for appraisal in self:
+            led = by_leader.get(appraisal.employee_id, areas.browse())
+            appraisal._computed_write({"area_ids": [Command.set(led.ids)]})
 
     def action_acknowledge(self):
         self._check_step("self_assessment")
@@ -1018,7 +1033,6 @@ class HelpdeskEngineerAppraisal(models.Model):
                 organisation = {
                     "department_id": employee.department_id.id,
                     "supervisor_id": employee.parent_id.id,
-                    "area_ids": [Command.set(led_areas)],
                 }
             else:
                 led_areas = sent_areas[appraisal.id]

@@ -8,7 +8,8 @@ from odoo import SUPERUSER_ID, api
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 
-# A month no other test uses: the records of these tests are committed.
+# A month no other test uses: the records of the two-transaction test are
+# committed (and removed at its end).
 MONTH = date(2003, 1, 1)
 TIMEOUT = 30
 
@@ -20,10 +21,9 @@ class TestAppraisalConcurrency(TransactionCase):
     cursor), as two managers' requests do, and is retried by Odoo's RPC
     layer (``odoo.service.model.retrying``) as a request is."""
 
-    def setUp(self):
-        super().setUp()
-        # Committed, so that the other transactions see the engineer; removed
-        # with everything generated for them at the end.
+    def _commit_an_engineer(self):
+        """An engineer committed to the database, so that the other
+        transactions see them; removed with their appraisals at the end."""
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             employee = env["hr.employee"].create(
@@ -91,6 +91,8 @@ class TestAppraisalConcurrency(TransactionCase):
         return False
 
     def test_two_generations_of_the_same_month_at_once(self):
+        # This test's own transaction touches nothing: only the threads do.
+        self._commit_an_engineer()
         results, calls = {}, []
         holding, hold = threading.Event(), threading.Event()
         first = threading.Thread(
@@ -124,7 +126,10 @@ class TestAppraisalConcurrency(TransactionCase):
 
     def test_generation_takes_the_lock_of_its_company_and_month(self):
         Appraisal = self.env["helpdesk.engineer.appraisal"]
-        company = self.env["res.company"].browse(self.company_id)
+        company = self.env.company
+        employees = self.env["hr.employee"].create(
+            {"name": "Engineer Lock", "appraisal_appraised": True}
+        )
 
         def advisory_locks():
             self.env.cr.execute(
@@ -133,11 +138,9 @@ class TestAppraisalConcurrency(TransactionCase):
             )
             return self.env.cr.fetchone()[0]
 
-        # This transaction began before the engineer was committed: it
-        # generates for nobody, and still takes the lock.
-        employees = self.env["hr.employee"].browse(self.employee_id)
         held = advisory_locks()
-        Appraisal._generate(MONTH, company, employees=employees)
+        appraisal = Appraisal._generate(MONTH, company, employees=employees)
+        self.assertEqual(appraisal.employee_id, employees)
         self.assertEqual(advisory_locks(), held + 1)
         # The same month again in the same transaction: the same lock.
         Appraisal._generate(MONTH, company, employees=employees)

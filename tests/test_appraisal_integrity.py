@@ -127,9 +127,11 @@ class TestAppraisalIntegrity(MonthlyAppraisalCommon):
     # The organisation frozen when sent ---------------------------------------
 
     def test_department_manager_and_area_frozen_when_sent(self):
-        self.assertEqual(self.appraisal.area_ids, self.north)
+        # A draft counts the areas led today; sending keeps them.
+        self.assertTrue(self.appraisal.is_area_leader)
         self.assertAlmostEqual(self.appraisal.area_score, 9.0)
         self._send()
+        self.assertEqual(self.appraisal.area_ids, self.north)
         # Later, A moves to another department and manager, and B leads North.
         workshop = self.env["hr.department"].create({"name": "Workshop"})
         self.engineer_a.write(
@@ -154,8 +156,10 @@ class TestAppraisalIntegrity(MonthlyAppraisalCommon):
         self._as(self.engineer_a_user).action_acknowledge()
         self.assertEqual(self.appraisal.activity_ids.user_id, self.supervisor_user)
         # B's draft follows today's organisation: B leads North now.
-        self.assertEqual(self.appraisal_b.area_ids, self.north)
+        self.assertTrue(self.appraisal_b.is_area_leader)
         self.assertAlmostEqual(self.appraisal_b.area_score, 9.0)
+        self._send(self.appraisal_b)
+        self.assertEqual(self.appraisal_b.area_ids, self.north)
 
     def test_nightly_refresh_touches_recent_months_only(self):
         late_order = self._create_tickets(
