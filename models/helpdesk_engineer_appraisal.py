@@ -4,7 +4,7 @@ import logging
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
-from psycopg2 import errors
+from psycopg2 import errorcodes, errors
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -20,6 +20,15 @@ _logger = logging.getLogger(__name__)
 
 # The advisory lock of generations: one per company and month.
 GENERATION_LOCK = "helpdesk_engineer_appraisal.generate"
+
+
+class GenerationConflict(errors.SerializationFailure):
+    """Another transaction generated the same month meanwhile: a serialization
+    failure (SQLSTATE 40001), which Odoo's RPC layer retries in a new
+    transaction, as it retries PostgreSQL's own."""
+
+    pgcode = errorcodes.SERIALIZATION_FAILURE
+
 
 # Set in the context by the appraisal's own methods only. An object, not a
 # flag: a context sent over RPC cannot hold it, so users cannot unlock the
@@ -1184,21 +1193,22 @@ class HelpdeskEngineerAppraisal(models.Model):
         )
         missing = concerned - existing.employee_id
         try:
-            with self.env.cr.savepoint(flush=False):
-                created = self.create(
-                    [
-                        {
-                            "employee_id": employee.id,
-                            "period": month,
-                            "company_id": company.id,
-                        }
-                        for employee in missing
-                    ]
-                )
-        except errors.UniqueViolation:
+            created = self.create(
+                [
+                    {
+                        "employee_id": employee.id,
+                        "period": month,
+                        "company_id": company.id,
+                    }
+                    for employee in missing
+                ]
+            )
+        except errors.UniqueViolation as error:
             # Created by a generation that committed after this transaction
-            # began, too late for it to see them: retry, and refresh them.
-            self._raise_generation_retry()
+            # began but before it took the lock: retry, and refresh them.
+            raise GenerationConflict(
+                "appraisals of the same month created meanwhile"
+            ) from error
         appraisals = existing | created
         appraisals._refresh_scores()
         return appraisals
@@ -1228,21 +1238,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             company.id,
         )
         self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(%s)", key))
-        self._raise_generation_retry()
-
-    @api.model
-    def _raise_generation_retry(self):
-        """Raise a genuine PostgreSQL serialization failure (SQLSTATE 40001),
-        the error Odoo retries in a new transaction."""
-        self.env.cr.execute(
-            SQL(
-                "DO $$ BEGIN RAISE EXCEPTION USING "
-                "ERRCODE = 'serialization_failure', "
-                "MESSAGE = 'another generation of the same month just ended'; "
-                "END $$"
-            ),
-            log_exceptions=False,
-        )
+        raise GenerationConflict("another generation of the same month just ended")
 
     @api.model
     def _last_month(self):

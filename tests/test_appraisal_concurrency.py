@@ -7,6 +7,7 @@ from datetime import date
 from odoo import SUPERUSER_ID, api
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
 
 # A month no other test uses: the records of the two-transaction test are
 # committed (and removed at its end).
@@ -130,6 +131,9 @@ class TestAppraisalConcurrency(TransactionCase):
         employees = self.env["hr.employee"].create(
             {"name": "Engineer Lock", "appraisal_appraised": True}
         )
+        # Not the other tests' month: this transaction keeps its locks until
+        # the end of the test class.
+        month = date(2004, 1, 1)
 
         def advisory_locks():
             self.env.cr.execute(
@@ -139,12 +143,47 @@ class TestAppraisalConcurrency(TransactionCase):
             return self.env.cr.fetchone()[0]
 
         held = advisory_locks()
-        appraisal = Appraisal._generate(MONTH, company, employees=employees)
+        appraisal = Appraisal._generate(month, company, employees=employees)
         self.assertEqual(appraisal.employee_id, employees)
         self.assertEqual(advisory_locks(), held + 1)
         # The same month again in the same transaction: the same lock.
-        Appraisal._generate(MONTH, company, employees=employees)
+        Appraisal._generate(month, company, employees=employees)
         self.assertEqual(advisory_locks(), held + 1)
         # Another month: another lock.
-        Appraisal._generate(date(2003, 2, 1), company, employees=employees)
+        Appraisal._generate(date(2004, 2, 1), company, employees=employees)
         self.assertEqual(advisory_locks(), held + 2)
+
+    def test_generation_that_missed_a_commit_runs_again(self):
+        """The first generation commits after the second's transaction began
+        but before it asks for the lock: the second does not see its
+        appraisal, its insert collides, and it runs again as a retried
+        request does."""
+        self._commit_an_engineer()
+        calls = []
+        with self.registry.cursor() as second_cr:
+            second_env = api.Environment(second_cr, SUPERUSER_ID, {})
+            # The second transaction's snapshot is taken here.
+            second_env["res.company"].browse(self.company_id).name  # noqa: B018
+            first = {}
+            self._generate_as_a_request("first", first, calls)
+
+            def generate():
+                calls.append("second")
+                return (
+                    second_env["helpdesk.engineer.appraisal"]
+                    ._generate(
+                        MONTH,
+                        second_env["res.company"].browse(self.company_id),
+                        employees=second_env["hr.employee"].browse(self.employee_id),
+                    )
+                    .ids
+                )
+
+            # The failed insert is logged by the cursor; the caller sees no
+            # error.
+            with mute_logger("odoo.sql_db"):
+                second = retrying(generate, second_env)
+        self.assertEqual(calls, ["first", "second", "second"])
+        self.assertEqual(len(first["first"]), 1)
+        self.assertEqual(second, first["first"])
+        self.assertEqual(self._committed_appraisals(), second)
