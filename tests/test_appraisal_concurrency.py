@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import threading
 import time
+import traceback
 from datetime import date
 
 from odoo import SUPERUSER_ID, api
@@ -12,7 +13,7 @@ from odoo.tools import mute_logger
 # A month no other test uses: the records of the two-transaction test are
 # committed (and removed at its end).
 MONTH = date(2003, 1, 1)
-TIMEOUT = 30
+TIMEOUT = 60
 
 
 @tagged("post_install", "-at_install")
@@ -74,8 +75,11 @@ class TestAppraisalConcurrency(TransactionCase):
                     return appraisals.ids
 
                 results[name] = retrying(generate, env)
-        except Exception as exc:  # noqa: BLE001 - reported by the test
-            results[name] = exc
+        except Exception:  # noqa: BLE001 - reported by the test
+            results[name] = traceback.format_exc()
+        finally:
+            if holding:
+                holding.set()
 
     def _wait_for_a_lock_waiter(self):
         """Wait until a transaction waits for an advisory lock."""
@@ -104,6 +108,7 @@ class TestAppraisalConcurrency(TransactionCase):
         try:
             # The first has created the appraisal and not committed yet.
             self.assertTrue(holding.wait(TIMEOUT))
+            self.assertNotIn("first", results, results.get("first"))
             second = threading.Thread(
                 target=self._generate_as_a_request, args=("second", results, calls)
             )
