@@ -1,5 +1,6 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import sys
 import threading
 import time
 import traceback
@@ -81,6 +82,18 @@ class TestAppraisalConcurrency(TransactionCase):
             if holding:
                 holding.set()
 
+    def _diagnose(self, thread):
+        """Where ``thread`` is and what the database waits for."""
+        frame = sys._current_frames().get(thread.ident)
+        stack = "".join(traceback.format_stack(frame)) if frame else "ended"
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT pid, state, wait_event_type, wait_event, LEFT(query, 200) "
+                "FROM pg_stat_activity WHERE datname = current_database()"
+            )
+            activity = cr.fetchall()
+        return f"{stack}\n{activity}"
+
     def _wait_for_a_lock_waiter(self):
         """Wait until a transaction waits for an advisory lock."""
         deadline = time.monotonic() + TIMEOUT
@@ -107,7 +120,7 @@ class TestAppraisalConcurrency(TransactionCase):
         first.start()
         try:
             # The first has created the appraisal and not committed yet.
-            self.assertTrue(holding.wait(TIMEOUT))
+            self.assertTrue(holding.wait(TIMEOUT), self._diagnose(first))
             self.assertNotIn("first", results, results.get("first"))
             second = threading.Thread(
                 target=self._generate_as_a_request, args=("second", results, calls)
