@@ -61,7 +61,7 @@ class TestAppraisalConcurrency(TransactionCase):
         ``holding``) until ``hold`` is set."""
         try:
             with self.registry.cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
+                env = self._env(cr)
 
                 def generate():
                     calls.append(name)
@@ -81,6 +81,12 @@ class TestAppraisalConcurrency(TransactionCase):
         finally:
             if holding:
                 holding.set()
+
+    def _env(self, cr):
+        """An environment on ``cr`` in any thread: given its registry, as the
+        test's thread holds the lock of ``Registry()`` while it runs."""
+        cr.transaction = api.Transaction(self.registry)
+        return api.Environment(cr, SUPERUSER_ID, {})
 
     def _diagnose(self, thread):
         """Where ``thread`` is and what the database waits for."""
