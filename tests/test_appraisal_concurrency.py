@@ -139,7 +139,8 @@ class TestAppraisalConcurrency(TransactionCase):
             hold.set()
             first.join(TIMEOUT)
         second.join(TIMEOUT * 2)
-        self.assertFalse(first.is_alive() or second.is_alive())
+        self.assertFalse(first.is_alive(), self._diagnose(first))
+        self.assertFalse(second.is_alive(), self._diagnose(second))
         # Both ended well, with the same single appraisal: the second ran
         # again once the first had committed, and refreshed it.
         self.assertIsInstance(results["first"], list, results["first"])
