@@ -5,8 +5,10 @@ import threading
 import time
 import traceback
 from datetime import date
+from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
@@ -115,6 +117,12 @@ class TestAppraisalConcurrency(TransactionCase):
         return False
 
     def test_two_generations_of_the_same_month_at_once(self):
+        # The test runner's thread holds the registry lock while tests run;
+        # the requests' threads need it (a retry looks the registry up
+        # again): a lock of their own, as HttpCase gives its server.
+        patcher = patch.object(Registry, "_lock", threading.RLock())
+        patcher.start()
+        self.addCleanup(patcher.stop)
         # This test's own transaction touches nothing: only the threads do.
         self._commit_an_engineer()
         results, calls = {}, []
