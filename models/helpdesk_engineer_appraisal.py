@@ -54,7 +54,7 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     _name = "helpdesk.engineer.appraisal"
     _description = "Monthly Engineer Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.appraisal.input.mixin"]
     _order = "period desc, employee_id"
     _check_company_auto = True
 
@@ -1242,18 +1242,19 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     @api.model
     def _last_month(self):
-        """The first day of the month before today's."""
+        """The first day of the month before today's, in the company's
+        appraisal time zone."""
         return scoring.month_start(
-            fields.Date.context_today(self) - relativedelta(months=1)
+            self.env.company._appraisal_today() - relativedelta(months=1)
         )
 
     @api.model
     def _cron_generate_last_month(self):
-        last_month = self._last_month()
         for company in self.env["res.company"].search([]):
+            appraisals = self.with_company(company)
             try:
                 with self.env.cr.savepoint():
-                    self.with_company(company)._generate(last_month, company)
+                    appraisals._generate(appraisals._last_month(), company)
             except errors.SerializationFailure:
                 # A manager generated the same month at the same moment (see
                 # _lock_generation): run again in a minute, in a new
@@ -1268,14 +1269,14 @@ class HelpdeskEngineerAppraisal(models.Model):
         the appraisals not yet done of the recent months (each company's
         *Months Refreshed Nightly*); done ones keep their frozen numbers, and
         older open ones are refreshed by hand."""
-        this_month = scoring.month_start(fields.Date.context_today(self))
         domain = expression.OR(
             [
                 ("company_id", "=", company.id),
                 (
                     "period",
                     ">=",
-                    this_month - relativedelta(months=company.appraisal_refresh_months),
+                    scoring.month_start(company._appraisal_today())
+                    - relativedelta(months=company.appraisal_refresh_months),
                 ),
             ]
             for company in self.env["res.company"].search([])
