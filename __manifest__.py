@@ -49,6 +49,9 @@
         "demo/helpdesk_engineer_appraisal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "helpdesk_engineer_appraisal/static/src/views/*.js",
+        ],
         "web.assets_tests": [
             "helpdesk_engineer_appraisal/static/tests/tours/*.js",
         ],

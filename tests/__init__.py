@@ -24,3 +24,6 @@ from . import test_manager_tours
 from . import test_demo_data
 from . import test_translations
 from . import test_ui
+from . import test_helpdesk_mgmt_chinese
+from . import test_callback_import_mapping
+from . import test_reconciling_numbers
