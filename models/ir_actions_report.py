@@ -65,8 +65,8 @@ def stamp_pages(pdf_stream, stamps):
 
     ``stamps`` maps an appraisal id to ``(left text, right text)``; the right
     text (the DRAFT mark) is drawn in bold red. The top margin of the page
-    holds them: it is the room of the layout's header, which the Linux
-    distributions' wkhtmltopdf leaves empty.
+    holds them: the report's paper format keeps room for them, and the
+    report prints no header.
     """
     reader = PdfFileReader(pdf_stream, strict=False)
     page_ids = appraisal_of_pages(reader)
@@ -82,11 +82,11 @@ def stamp_pages(pdf_stream, stamps):
         left, right = stamps.get(appraisal_id, ("", ""))
         drawing.setFont(font, 9)
         drawing.setFillColor(colors.black)
-        drawing.drawString(15 * mm, height - 12 * mm, left)
+        drawing.drawString(10 * mm, height - 12 * mm, left)
         if right:
             drawing.setFont(font, 16)
             drawing.setFillColor(colors.Color(0.86, 0.21, 0.27))
-            drawing.drawRightString(width - 15 * mm, height - 13 * mm, right)
+            drawing.drawRightString(width - 10 * mm, height - 13 * mm, right)
         drawing.showPage()
     drawing.save()
     overlay = PdfFileReader(packet, strict=False)
