@@ -55,7 +55,6 @@ class HelpdeskServiceAreaMonth(models.Model):
             (scoring.RATE_MODE_DAILY_MEAN, "Mean of daily rates"),
             (scoring.RATE_MODE_RATIO, "Confirmed / due"),
         ],
-        string="Rate Mode",
         readonly=True,
         help="How the company computes the monthly completion rate, the one "
         "the score uses.",
