@@ -52,6 +52,10 @@
         "web.assets_backend": [
             "helpdesk_engineer_appraisal/static/src/views/*.js",
         ],
+        # The graph view is loaded lazily: so is its patch.
+        "web.assets_backend_lazy": [
+            "helpdesk_engineer_appraisal/static/src/views/graph/*.js",
+        ],
         "web.assets_tests": [
             "helpdesk_engineer_appraisal/static/tests/tours/*.js",
         ],
