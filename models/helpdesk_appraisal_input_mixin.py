@@ -124,6 +124,13 @@ class HelpdeskAppraisalInputMixin(models.AbstractModel):
                 high=high,
                 value=value,
             )
+        elif bounds.low is None:
+            message = self.env._(
+                "%(field)s must be at most %(high)s, not %(value)s.",
+                field=label,
+                high=high,
+                value=value,
+            )
         else:
             message = self.env._(
                 "%(field)s must lie between %(low)s and %(high)s, not %(value)s.",

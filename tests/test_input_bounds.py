@@ -93,7 +93,7 @@ class TestInputBounds(MonthlyAppraisalCommon):
 
     def test_settings_refuse_absurd_sizes(self):
         with self.assertRaisesText(
-            ValidationError, "Workload Maximum must lie between"
+            ValidationError, "Workload Maximum must be at most 100"
         ):
             self._settings({"appraisal_workload_max": 1e308}).execute()
         with self.assertRaisesText(ValidationError, "Standard Monthly Points"):
