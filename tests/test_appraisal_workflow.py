@@ -1,5 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 
 from .appraisal_common import MonthlyAppraisalCommon
@@ -173,7 +175,10 @@ class TestAppraisalWorkflow(MonthlyAppraisalCommon):
         self._create_tickets(
             engineers=self.engineer_a | self.engineer_b, difficulty=self.level_hard
         )
-        self.env["helpdesk.engineer.appraisal"]._cron_refresh_open_appraisals()
+        # The nightly refresh reaches October from November (a two-month
+        # window), whatever day the test runs.
+        with freeze_time("2026-11-20"):
+            self.env["helpdesk.engineer.appraisal"]._cron_refresh_open_appraisals()
         # B's open appraisal: 4.5 + 0.75 = 5.25; A's done one stays 34.5.
         self.assertAlmostEqual(appraisal_b.earned_points, 5.25)
         self.assertAlmostEqual(self.appraisal.earned_points, 34.5)
@@ -213,9 +218,14 @@ class TestAppraisalWorkflow(MonthlyAppraisalCommon):
         self.assertEqual(self._todo_users(), self.supervisor_user)
 
     def test_no_appeal_of_a_draft_or_done_appraisal(self):
-        self._as(self.engineer_a_user).write({"appeal_reason": "Too low"})
-        with self.assertRaisesText(UserError, "before it is done"):
+        # A draft is not even shown to the engineer (issue 10: drafts are
+        # invisible until sent), so it cannot be appealed.
+        with self.assertRaises(AccessError):
+            self._as(self.engineer_a_user).write({"appeal_reason": "Too low"})
+        with self.assertRaises(AccessError):
             self._as(self.engineer_a_user).action_appeal()
+        self._as(self.supervisor_user).action_send_to_engineer()
+        self._as(self.engineer_a_user).write({"appeal_reason": "Too low"})
         self._approve(self.appraisal)
         with self.assertRaisesText(UserError, "before it is done"):
             self._as(self.engineer_a_user).action_appeal()
