@@ -50,6 +50,13 @@
         "demo/helpdesk_engineer_appraisal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "helpdesk_engineer_appraisal/static/src/views/*.js",
+        ],
+        # The graph view is loaded lazily: so is its patch.
+        "web.assets_backend_lazy": [
+            "helpdesk_engineer_appraisal/static/src/views/graph/*.js",
+        ],
         "web.assets_tests": [
             "helpdesk_engineer_appraisal/static/tests/tours/*.js",
         ],

@@ -69,6 +69,20 @@ class HelpdeskEngineerAppraisalFact(models.Model):
         help="The final difficulty of a counted order, the customer's words of "
         "a callback, the reason of a finding.",
     )
+    difficulty_id = fields.Many2one(
+        comodel_name="helpdesk.difficulty.level",
+        string="Final Difficulty",
+        ondelete="set null",
+        readonly=True,
+        help="The final difficulty of a counted order: its name shows in the "
+        "reader's language.",
+    )
+    detail_label = fields.Char(
+        string="Details",
+        compute="_compute_detail_label",
+        help="The final difficulty of a counted order in your language, the "
+        "customer's words of a callback, the reason of a finding.",
+    )
     date = fields.Date(
         readonly=True,
         help="When the order was closed, the customer called or the finding made.",
@@ -81,8 +95,17 @@ class HelpdeskEngineerAppraisalFact(models.Model):
         readonly=True,
     )
 
+    @api.depends_context("lang")
+    @api.depends("detail", "difficulty_id.name")
+    def _compute_detail_label(self):
+        for fact in self:
+            fact.detail_label = fact.difficulty_id.name or fact.detail
+
     def _row(self):
-        return {name: self[name] for name in ROW_FIELDS}
+        row = {name: self[name] for name in ROW_FIELDS}
+        # The level's name in the reader's language, not the approver's.
+        row["detail"] = self.detail_label
+        return row
 
     @api.model
     def _live_values(self, appraisals):
@@ -110,6 +133,7 @@ class HelpdeskEngineerAppraisalFact(models.Model):
                         "order_reference": ticket.number,
                         "customer_name": ticket.partner_id.display_name or False,
                         "detail": ticket.difficulty_id.name,
+                        "difficulty_id": ticket.difficulty_id.id,
                         "date": ticket.appraisal_closed_day,
                         "share": credit.share,
                         "points": credit.points,

@@ -69,8 +69,12 @@ class HelpdeskTicketCallback(models.Model):
     customer_comment = fields.Text(
         string="Customer's Words",
     )
+    # "Work Completed" as the import's column: the import matches a header
+    # to a field's label (case aside) before it tries near spellings.
     work_confirmed = fields.Boolean(
-        string="Work completed (confirmed by the customer)",
+        string="Work Completed",
+        help="Confirmed by the customer on this call: the work of the order "
+        "was completed.",
     )
     call_day = fields.Date(
         string="Day of the Call",

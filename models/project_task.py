@@ -125,11 +125,16 @@ class ProjectTask(models.Model):
         "Open: not done and the deadline day has not passed. Cancelled tasks "
         "have no status and count for nothing.",
     )
+    # Not points of any score: POLICY 4 counts only the overdue tasks (the
+    # half-year penalty), so the on-time quality is shown, averaged, never summed.
     appraisal_points = fields.Float(
-        string="Task Points",
+        string="On-time Quality",
         compute="_compute_appraisal_points",
         store=True,
-        help="The quality score when the task was done on time, 0 otherwise.",
+        aggregator="avg",
+        help="The quality score when the task was done on time, 0 otherwise. "
+        "It is shown for information: no appraisal score adds it up; overdue "
+        "tasks count in the half-year penalty.",
     )
     can_manage_appraisal = fields.Boolean(
         compute="_compute_can_manage_appraisal",

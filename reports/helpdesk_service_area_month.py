@@ -50,6 +50,29 @@ class HelpdeskServiceAreaMonth(models.Model):
         help="Mean of the daily rates over the days with orders due, or total "
         "confirmed / total due, as set for the company.",
     )
+    rate_mode = fields.Selection(
+        selection=[
+            (scoring.RATE_MODE_DAILY_MEAN, "Mean of daily rates"),
+            (scoring.RATE_MODE_RATIO, "Confirmed / due"),
+        ],
+        readonly=True,
+        help="How the company computes the monthly completion rate, the one "
+        "the score uses.",
+    )
+    daily_mean_rate = fields.Float(
+        string="Mean of Daily Rates",
+        readonly=True,
+        aggregator="avg",
+        help="Mean of the daily completion rates over the days with orders due: "
+        "every day weighs the same.",
+    )
+    ratio_rate = fields.Float(
+        string="Confirmed / Due",
+        readonly=True,
+        aggregator="avg",
+        help="Completed and confirmed orders of the month / orders due in the "
+        "month: every order weighs the same.",
+    )
     standard_workload = fields.Float(
         readonly=True,
         aggregator="sum",
@@ -93,6 +116,7 @@ class HelpdeskServiceAreaMonth(models.Model):
                             area.leader_id,
                             area.company_id,
                             area.standard_workload,
+                            company.appraisal_area_rate_mode AS rate_mode,
                             CASE WHEN company.appraisal_area_rate_mode = %(ratio)s
                                 THEN monthly.confirmed_count::float
                                     / monthly.due_count
@@ -112,6 +136,9 @@ class HelpdeskServiceAreaMonth(models.Model):
                         rated.due_count,
                         rated.confirmed_count,
                         rated.rate,
+                        rated.rate_mode,
+                        rated.daily_mean AS daily_mean_rate,
+                        rated.confirmed_count::float / rated.due_count AS ratio_rate,
                         rated.standard_workload,
                         rated.standard_workload * rated.rate AS score,
                         RANK() OVER (

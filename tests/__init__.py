@@ -27,6 +27,9 @@ from . import test_manager_tours
 from . import test_demo_data
 from . import test_translations
 from . import test_ui
+from . import test_helpdesk_mgmt_chinese
+from . import test_callback_import_mapping
+from . import test_reconciling_numbers
 from . import test_company_timezone
 from . import test_deletions
 from . import test_fuzz

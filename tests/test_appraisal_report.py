@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
 import logging
+import re
 import subprocess
 import time
 import unicodedata
@@ -10,6 +11,7 @@ from PyPDF2 import PdfReader
 
 from odoo.tests import HttpCase, tagged
 
+from ..models.ir_actions_report import appraisal_of_pages
 from .appraisal_common import MonthlyAppraisalCommon
 
 _logger = logging.getLogger(__name__)
@@ -178,3 +180,170 @@ class TestAppraisalPdfReport(MonthlyAppraisalCommon, HttpCase):
         self.assertEqual(len(PdfReader(io.BytesIO(content)).pages), 50)
         self.assertIn("Engineer 49", self._pdf_text(content))
         _logger.info("Appraisal PDF of 50 appraisals rendered in %.2f s", elapsed)
+
+
+# Kangxi radicals and CJK radicals supplement: look-alikes of ideographs that
+# a font without a sound ToUnicode map puts in the PDF's text.
+RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+
+
+@tagged("post_install", "-at_install")
+class TestAppraisalPdfSignOff(MonthlyAppraisalCommon, HttpCase):
+    """The PDF as a sign-off sheet: the company on every page, the DRAFT
+    mark until approved, the signatures with the scores, searchable Chinese."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._generate()
+        cls.appraisal_a = cls._appraisal_of(cls.engineer_a)
+        cls.appraisal_b = cls._appraisal_of(cls.engineer_b)
+        cls.company = cls.appraisal_a.company_id
+        cls.company.write({"name": "Eastern Service Co", "street": "88 Harbour Road"})
+
+    def _render_pdf(self, appraisals):
+        report = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True, lang=appraisals.env.lang
+        )
+        content, report_type = report._render_qweb_pdf(PDF_REPORT, appraisals.ids)
+        self.assertEqual(report_type, "pdf")
+        return content
+
+    def _pages(self, content):
+        """The text of each page, as pdftotext reads it (no normalisation:
+        what a search of the archive finds)."""
+        count = len(PdfReader(io.BytesIO(content)).pages)
+        return [
+            subprocess.run(
+                ["pdftotext", "-layout", "-f", str(page), "-l", str(page), "-", "-"],
+                input=content,
+                capture_output=True,
+                check=True,
+            ).stdout.decode()
+            for page in range(1, count + 1)
+        ]
+
+    def test_company_and_draft_on_every_page(self):
+        # A's 36 orders spill on a second page; B fits on one.
+        pages = self._pages(self._render_pdf(self.appraisal_a | self.appraisal_b))
+        self.assertGreaterEqual(len(pages), 3)
+        for text in pages:
+            self.assertIn("Eastern Service Co", text)
+            self.assertIn("DRAFT", text)
+        # The address in the body of each first page.
+        self.assertIn("88 Harbour Road", pages[0])
+        self.assertIn("88 Harbour Road", pages[-1])
+        # The spill pages say whose they are.
+        self.assertIn("Engineer A", pages[1])
+
+    def test_done_appraisal_has_no_draft_mark(self):
+        self._approve(self.appraisal_b)
+        pages = self._pages(self._render_pdf(self.appraisal_a | self.appraisal_b))
+        self.assertNotIn("DRAFT", pages[-1])
+        self.assertIn("Eastern Service Co", pages[-1])
+        self.assertTrue(all("DRAFT" in text for text in pages[:-1]))
+
+    def test_signatures_stay_with_the_scores(self):
+        pages = self._pages(self._render_pdf(self.appraisal_a))
+        self.assertGreater(len(pages), 1)
+        # The first page: components, total, comments and signatures.
+        first = pages[0]
+        for label in ("Workload", "83.75", "Engineer's Comment", "Department Head:"):
+            self.assertIn(label, first)
+        # The spill pages hold facts only.
+        for text in pages[1:]:
+            self.assertNotIn("Department Head:", text)
+            self.assertNotIn("Engineer's Comment", text)
+
+    def test_chinese_text_is_searchable(self):
+        self._load_chinese()
+        self.orders_ab.partner_id = self.env["res.partner"].create(
+            {"name": "东方精密仪器厂", "is_company": True}
+        )
+        self.company.name = "东方服务公司"
+        appraisal = self.appraisal_b.with_context(lang="zh_CN")
+        pages = self._pages(self._render_pdf(appraisal))
+        text = "".join(pages)
+        self.assertIn("东方精密仪器厂", text)
+        self.assertIn("月度考核", text)
+        self.assertIn("工程师", text)
+        self.assertIn("草稿", text)
+        self.assertEqual(RADICALS.findall(text), [])
+
+    def test_done_appraisal_prints_difficulty_in_the_readers_language(self):
+        # Approved in English; the kept facts name the level, not its text.
+        self._approve(self.appraisal_b)
+        self._load_chinese()
+        rows = (
+            self.env["helpdesk.engineer.appraisal.fact"]
+            .with_context(lang="zh_CN")
+            ._rows_by_appraisal(self.appraisal_b)[self.appraisal_b.id]
+        )
+        self.assertEqual([row["detail"] for row in rows["counted_order"]], ["困难"] * 6)
+        text = "".join(
+            self._pages(self._render_pdf(self.appraisal_b.with_context(lang="zh_CN")))
+        )
+        self.assertEqual(text.count("困难"), 6)
+        self.assertNotIn("Hard", text)
+        facts = self.appraisal_b.with_context(lang="zh_CN").fact_ids
+        self.assertEqual(
+            set(facts.filtered("difficulty_id").mapped("detail_label")), {"困难"}
+        )
+        facts = self.appraisal_b.with_context(lang="en_US").fact_ids
+        self.assertEqual(
+            set(facts.filtered("difficulty_id").mapped("detail_label")), {"Hard"}
+        )
+
+
+@tagged("post_install", "-at_install", "appraisal_demo")
+class TestDemoAppraisalPdf(HttpCase):
+    """The demo's appraisals printed in one batch, as a manager would."""
+
+    def setUp(self):
+        super().setUp()
+        if not self.env.ref(
+            "helpdesk_engineer_appraisal.hr_employee_supervisor_demo",
+            raise_if_not_found=False,
+        ):
+            self.skipTest("the demo data is not loaded")
+
+    def test_demo_batch(self):
+        appraisals = self.env["helpdesk.engineer.appraisal"].search(
+            [], order="period, employee_id"
+        )
+        appraisals = appraisals.filtered(
+            lambda appraisal: appraisal.get_external_id()[appraisal.id]
+        )
+        self.assertGreaterEqual(len(appraisals), 12)
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        content, _report_type = report._render_qweb_pdf(PDF_REPORT, appraisals.ids)
+        reader = PdfReader(io.BytesIO(content))
+        owners = appraisal_of_pages(reader)
+        self.assertEqual(len(owners), len(reader.pages))
+        # In the order of the selection, each starting its own page.
+        self.assertEqual(list(dict.fromkeys(owners)), appraisals.ids)
+        rows = self.env["helpdesk.engineer.appraisal.fact"]._rows_by_appraisal(
+            appraisals
+        )
+        for number, owner in enumerate(owners, start=1):
+            appraisal = appraisals.browse(owner)
+            text = subprocess.run(
+                ["pdftotext", "-layout", "-f", str(number), "-l", str(number)]
+                + ["-", "-"],
+                input=content,
+                capture_output=True,
+                check=True,
+            ).stdout.decode()
+            first_page = owners.index(owner) + 1 == number
+            self.assertIn(appraisal.company_id.name, text)
+            self.assertEqual("DRAFT" in text, appraisal.state != "done", number)
+            # The signatures only with the scores, on the first page.
+            self.assertEqual("Department Head:" in text, first_page, number)
+            if "Department Head:" in text:
+                self.assertIn("Workload", text)
+        for appraisal in appraisals:
+            page_count = owners.count(appraisal.id)
+            fact_count = sum(len(facts) for facts in rows[appraisal.id].values())
+            # One page, unless its facts spill (a page holds about 30 rows).
+            if fact_count <= 12:
+                self.assertEqual(page_count, 1, appraisal.display_name)

@@ -34,6 +34,7 @@ _SYSTEM_PACKAGES = {
     ),
     "wkhtmltopdf": lambda: shutil.which("wkhtmltopdf") is not None,
     "fonts-noto-cjk": lambda: _dpkg_installed("fonts-noto-cjk"),
+    "fonts-wqy-microhei": lambda: _dpkg_installed("fonts-wqy-microhei"),
     "poppler-utils": lambda: shutil.which("pdftotext") is not None,
 }
 
