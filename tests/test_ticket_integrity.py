@@ -179,6 +179,22 @@ class TestReviewedOrderChanges(TicketIntegrityCommon):
         self.assertFalse(shared.duplicate_id)
         self.assertEqual(self._credit(shared, self.engineer_b).points, 0.75)
 
+    def test_engineer_closes_before_review_not_after(self):
+        order = self._create_tickets(engineers=self.engineer_a, closed_at=None)
+        as_engineer = order.with_user(self.engineer_a_user)
+        as_engineer.stage_id = self.stage_done
+        self.assertTrue(order.closed_date)
+        as_engineer.self_difficulty_id = self.level_standard
+        order.with_user(self.supervisor_user).action_accept_self_rating()
+        self.assertEqual(order.credit_ids.points, 1.0)
+        # A team without the order's stage would move it out of Done.
+        workshop = self.env["helpdesk.ticket.team"].create({"name": "Workshop"})
+        with self.assertRaisesText(AccessError, "Team"):
+            as_engineer.team_id = workshop
+        order.invalidate_recordset()
+        self.assertEqual(order.team_id, self.team)
+        self.assertEqual(order.credit_ids.points, 1.0)
+
     def test_engineer_cannot_reassign_a_closed_reviewed_order(self):
         order = self.orders_a[5]
         with self.assertRaisesText(AccessError, "Assigned user"):
