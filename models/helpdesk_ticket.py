@@ -1,5 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import escape
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -531,6 +533,6 @@ class HelpdeskTicket(models.Model):
         tickets = self.browse([ticket.id for ticket in bodies])
         # Writes the notes as superuser: the change itself was checked.
         tickets._message_log_batch(
-            bodies={ticket.id: body for ticket, body in bodies.items()},
+            bodies={ticket.id: escape(body) for ticket, body in bodies.items()},
             author_id=self.env.user.partner_id.id,
         )
