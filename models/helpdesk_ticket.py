@@ -5,6 +5,7 @@ from markupsafe import escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import scoring
 from ..scoring import ROLE_ENGINEER
 
 # Appraisal groups, checked in code by the other models too.
@@ -15,7 +16,13 @@ MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 CALLBACK_READERS = f"{ENGINEER_GROUP},helpdesk_engineer_appraisal.group_service_centre"
 # Recorded or computed by the module about who reviewed what: never written
 # by a client, whatever its role or context.
-AUDIT_FIELDS = ("reviewer_id", "review_date", "rating_state", "has_no_engineer")
+AUDIT_FIELDS = (
+    "reviewer_id",
+    "review_date",
+    "rating_state",
+    "has_no_engineer",
+    "appraisal_closed_day",
+)
 # What decides the credits of a reviewed order besides its difficulty: only a
 # supervisor of its engineers changes them, and the chatter tracks them.
 # The team too: a team without the order's stage moves it to another stage.
@@ -32,7 +39,13 @@ NO_TRACKING_KEYS = ("tracking_disable", "mail_notrack")
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "helpdesk.appraisal.input.mixin"]
+    # The closing is a fact of the appraisal; a service may be planned ahead.
+    _appraisal_date_years_ahead = {
+        "closed_date": 0,
+        "planned_date": scoring.YEARS_AHEAD_MAX,
+    }
 
     # Decides the month an order earns in: every change is in the chatter.
     closed_date = fields.Datetime(tracking=True)
@@ -127,9 +140,17 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="The order is due on this day, unless it is a duplicate. It is "
         "completed and confirmed for the day when it was closed no later than "
-        "the end of the day (in the area leader's time zone, UTC if none) and "
-        "has a callback confirming the work. Daily completion rate of the area "
-        "= confirmed / due.",
+        "that day (in the company's appraisal time zone) and has a callback "
+        "confirming the work. Daily completion rate of the area = confirmed / "
+        "due.",
+    )
+    appraisal_closed_day = fields.Date(
+        string="Closing Day",
+        compute="_compute_appraisal_closed_day",
+        store=True,
+        help="Day the order was closed, in the company's appraisal time zone "
+        "when it closed. Its credits count in this day's month, and its area "
+        "completes it on this day.",
     )
 
     @api.depends("self_difficulty_id", "difficulty_id")
@@ -164,6 +185,18 @@ class HelpdeskTicket(models.Model):
         )
         for ticket in self:
             ticket.callback_count = counts.get(ticket, 0)
+
+    # Fixed when the order closes: a later change of the company's appraisal
+    # time zone, or of anyone's, moves no closing day.
+    @api.depends("closed_date")
+    def _compute_appraisal_closed_day(self):
+        for ticket in self:
+            company = ticket.company_id or self.env.company
+            ticket.appraisal_closed_day = (
+                company._appraisal_local_day(ticket.closed_date)
+                if ticket.closed_date
+                else False
+            )
 
     # Deliberately not on the customer's area itself: moving a customer to
     # another area must not move its past orders (and rates) with it, nor

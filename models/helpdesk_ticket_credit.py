@@ -16,6 +16,7 @@ class HelpdeskTicketCredit(models.Model):
 
     _name = "helpdesk.ticket.credit"
     _description = "Engineer Credit"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
     _order = "period desc, employee_id, ticket_id"
     _rec_name = "ticket_id"
 
@@ -115,10 +116,10 @@ class HelpdeskTicketCredit(models.Model):
 
     @api.depends(
         "role",
-        "employee_id.tz",
         "ticket_id.difficulty_id.points",
         "frozen_period",
         "ticket_id.closed_date",
+        "ticket_id.appraisal_closed_day",
         "ticket_id.stage_id.counts_as_completed",
         "ticket_id.duplicate_id",
         "ticket_id.participant_ids.role",
@@ -147,8 +148,8 @@ class HelpdeskTicketCredit(models.Model):
             # A month a done appraisal counted keeps the order (POLICY 1: it
             # earns once): reopening or re-closing it later moves nothing.
             credit.period = credit.frozen_period or (
-                scoring.closing_month(ticket.closed_date, credit.employee_id.tz)
-                if ticket.closed_date
+                scoring.month_start(ticket.appraisal_closed_day)
+                if ticket.appraisal_closed_day
                 else False
             )
 

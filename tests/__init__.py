@@ -26,3 +26,7 @@ from . import test_manager_tours
 from . import test_demo_data
 from . import test_translations
 from . import test_ui
+from . import test_company_timezone
+from . import test_deletions
+from . import test_fuzz
+from . import test_input_bounds

@@ -422,6 +422,8 @@ class TestAuditFields(TicketIntegrityCommon):
             "review_date": "2026-10-01 00:00:00",
             "rating_state": "reviewed",
             "has_no_engineer": True,
+            # The closing day decides the credits' month.
+            "appraisal_closed_day": "2026-11-10",
         }
         order = self.orders_a[7]
         for user in (
