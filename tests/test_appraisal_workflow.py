@@ -1,5 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 
 from .appraisal_common import MonthlyAppraisalCommon
@@ -173,7 +175,10 @@ class TestAppraisalWorkflow(MonthlyAppraisalCommon):
         self._create_tickets(
             engineers=self.engineer_a | self.engineer_b, difficulty=self.level_hard
         )
-        self.env["helpdesk.engineer.appraisal"]._cron_refresh_open_appraisals()
+        # The nightly refresh reaches October from November (a two-month
+        # window), whatever day the test runs.
+        with freeze_time("2026-11-20"):
+            self.env["helpdesk.engineer.appraisal"]._cron_refresh_open_appraisals()
         # B's open appraisal: 4.5 + 0.75 = 5.25; A's done one stays 34.5.
         self.assertAlmostEqual(appraisal_b.earned_points, 5.25)
         self.assertAlmostEqual(self.appraisal.earned_points, 34.5)
