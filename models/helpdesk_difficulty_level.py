@@ -1,7 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
 from .helpdesk_appraisal_input_mixin import Bounds
@@ -74,3 +74,55 @@ class HelpdeskDifficultyLevel(models.Model):
                         other=clash[0].display_name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        levels = super().create(vals_list)
+        levels._check_shared_by_admin()
+        return levels
+
+    def write(self, vals):
+        # Before (a shared level made a company's) and after (a company's
+        # level made shared).
+        self._check_shared_by_admin()
+        res = super().write(vals)
+        self._check_shared_by_admin()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        self._check_shared_by_admin()
+        Ticket = self.env["helpdesk.ticket"].sudo().with_context(active_test=False)
+        used = Ticket.search(
+            [
+                "|",
+                ("difficulty_id", "in", self.ids),
+                ("self_difficulty_id", "in", self.ids),
+            ],
+            limit=1,
+        )
+        if used:
+            level = (used.difficulty_id | used.self_difficulty_id) & self
+            raise UserError(
+                self.env._(
+                    "The difficulty level %(level)s rates service orders "
+                    "(%(order)s...): archive it instead of deleting it.",
+                    level=level[0].display_name,
+                    order=used.display_name,
+                )
+            )
+
+    def _check_shared_by_admin(self):
+        """A level without company scores every company's orders: only
+        administrators change it."""
+        if self.env.su or self.env.user.has_group("base.group_system"):
+            return
+        shared = self.filtered(lambda level: not level.company_id)
+        if shared:
+            raise AccessError(
+                self.env._(
+                    "The difficulty level %(level)s is shared by all companies: "
+                    "only an administrator can change it.",
+                    level=shared[0].display_name,
+                )
+            )

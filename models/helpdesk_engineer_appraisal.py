@@ -720,6 +720,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         self._advance("done", self.env._("Approved: the appraisal is done."))
         # After the last refresh: the kept facts explain the frozen scores.
         self.env["helpdesk.engineer.appraisal.fact"]._take(self)
+        # The orders counted stay in this month, whatever happens to them.
+        self.env["helpdesk.ticket.credit"]._freeze_counted(self)
         return True
 
     def action_appeal(self):

@@ -304,7 +304,7 @@ class HelpdeskServiceArea(models.Model):
             .search_fetch(
                 period
                 + [
-                    ("stage_id.closed", "=", True),
+                    ("stage_id.counts_as_completed", "=", True),
                     ("closed_date", "!=", False),
                     ("callback_ids.work_confirmed", "=", True),
                 ],

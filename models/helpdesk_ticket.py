@@ -1,5 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import escape
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -12,6 +14,28 @@ SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
 MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 # Who may see an order's callbacks: call-centre staff and appraisal roles.
 CALLBACK_READERS = f"{ENGINEER_GROUP},helpdesk_engineer_appraisal.group_service_centre"
+# Recorded or computed by the module about who reviewed what: never written
+# by a client, whatever its role or context.
+AUDIT_FIELDS = (
+    "reviewer_id",
+    "review_date",
+    "rating_state",
+    "has_no_engineer",
+    "appraisal_closed_day",
+)
+# What decides the credits of a reviewed order besides its difficulty: only a
+# supervisor of its engineers changes them, and the chatter tracks them.
+# The team too: a team without the order's stage moves it to another stage.
+SCORING_FIELDS = (
+    "stage_id",
+    "closed_date",
+    "duplicate_id",
+    "user_id",
+    "team_id",
+    "service_area_id",
+)
+# Context keys with which a client would keep these changes out of the chatter.
+NO_TRACKING_KEYS = ("tracking_disable", "mail_notrack")
 
 
 class HelpdeskTicket(models.Model):
@@ -23,6 +47,8 @@ class HelpdeskTicket(models.Model):
         "planned_date": scoring.YEARS_AHEAD_MAX,
     }
 
+    # Decides the month an order earns in: every change is in the chatter.
+    closed_date = fields.Datetime(tracking=True)
     participant_ids = fields.One2many(
         comodel_name="helpdesk.ticket.participant",
         inverse_name="ticket_id",
@@ -184,6 +210,11 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_audit_fields(vals)
+        if not self.env.su and any("difficulty_id" in vals for vals in vals_list):
+            # A review is always in the chatter, whatever the client's context.
+            self = self.with_context(**dict.fromkeys(NO_TRACKING_KEYS, False))
         tickets = super().create(vals_list)
         tickets._add_assigned_engineers()
         tickets.filtered("difficulty_id")._check_can_review()
@@ -191,6 +222,13 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        self._check_audit_fields(vals)
+        if not self.env.su and {"difficulty_id", *SCORING_FIELDS} & vals.keys():
+            # Reviews and what scores an order are always in the chatter,
+            # whatever the client's context says.
+            self = self.with_context(**dict.fromkeys(NO_TRACKING_KEYS, False))
+        self._check_scoring_change(vals)
+        kept_areas = self._closed_order_areas(vals)
         if "difficulty_id" in vals:
             reviewed = bool(vals["difficulty_id"])
             vals = {
@@ -199,8 +237,12 @@ class HelpdeskTicket(models.Model):
                 **vals,
             }
         res = super().write(vals)
+        for area, tickets in kept_areas.items():
+            super(HelpdeskTicket, tickets).write({"service_area_id": area.id})
         if vals.get("user_id"):
             self._add_assigned_engineers()
+            # The new assignee joined a reviewed order: in the team, not oneself.
+            self.filtered("difficulty_id")._check_supervised()
         # Checked on the written state; a refusal rolls the whole write back.
         if "difficulty_id" in vals:
             self._check_can_review()
@@ -294,7 +336,9 @@ class HelpdeskTicket(models.Model):
                 )
         # Only supervisors edit participants; the dispatch itself adds the
         # assignee, whoever assigns the order.
-        self.env["helpdesk.ticket.participant"].sudo().create(new_participants)
+        joined = self.env["helpdesk.ticket.participant"].sudo().create(new_participants)
+        if not self.env.su:
+            joined._log_on_reviewed_orders(self.env._("joined the order"))
 
     def _check_can_review(self):
         """Only supervisors set the final difficulty, on orders with engineers."""
@@ -304,19 +348,21 @@ class HelpdeskTicket(models.Model):
             raise AccessError(
                 self.env._("Only appraisal supervisors can review the difficulty.")
             )
-        if not self.env.user.has_group(MANAGER_GROUP):
-            user_employees = self.env.user.employee_ids
-            own_orders = self.filtered(
-                lambda t: t._engineer_participants().employee_id & user_employees
-            )
-            if own_orders:
-                raise AccessError(
-                    self.env._(
-                        "You worked on order %(order)s: another supervisor "
-                        "reviews its difficulty.",
-                        order=own_orders[0].display_name,
-                    )
+        # Whatever the role they hold on it, managers included: nobody
+        # reviews what counts for themselves.
+        user_employees = self.env.user.employee_ids
+        own_orders = self.filtered(
+            lambda t: t.participant_ids.employee_id & user_employees
+        )
+        if own_orders:
+            raise AccessError(
+                self.env._(
+                    "You worked on order %(order)s: another supervisor "
+                    "reviews its difficulty.",
+                    order=own_orders[0].display_name,
                 )
+            )
+        self._check_supervised()
         without_engineer = self.filtered(
             lambda t: t.difficulty_id and not t._engineer_participants()
         )
@@ -368,3 +414,158 @@ class HelpdeskTicket(models.Model):
                     order=reviewed[0].display_name,
                 )
             )
+
+    # Integrity: who may change what scores an order -----------------------
+
+    def _check_audit_fields(self, vals):
+        """What the module records or computes about a review is never
+        written by a client, whatever its role or context."""
+        if self.env.su:
+            return
+        audit = set(AUDIT_FIELDS) & vals.keys()
+        if audit:
+            raise AccessError(
+                self.env._(
+                    "These fields of a service order are recorded by the "
+                    "appraisal itself and cannot be written: %(fields)s.",
+                    fields=", ".join(sorted(audit)),
+                )
+            )
+
+    def _scoring_changes(self, vals):
+        """``{ticket: [field names]}`` of what ``vals`` would change in what
+        scores each order: its closing (a stage that completes the order, or
+        leaving one; helpdesk_mgmt stamps a new closing date on every write
+        of a closed stage), its closing date, duplicate mark, assignee and
+        area."""
+        names = [name for name in SCORING_FIELDS if name in vals]
+        if not names:
+            return {}
+        new_stage = self.env["helpdesk.ticket.stage"].browse(vals.get("stage_id"))
+        changes = {}
+        for ticket in self:
+            changed = []
+            for name in names:
+                field = self._fields[name]
+                old = ticket[name]
+                new = field.convert_to_record(
+                    field.convert_to_cache(vals[name], ticket), ticket
+                )
+                if name == "stage_id":
+                    if new_stage.closed or (old.counts_as_completed and new != old):
+                        changed.append(name)
+                elif old != new:
+                    changed.append(name)
+            if changed:
+                changes[ticket] = changed
+        return changes
+
+    def _check_scoring_change(self, vals):
+        """After review, closing, reopening, the closing date, the assignee
+        and the area need a supervisor of the order's engineers; so does the
+        duplicate mark as soon as the order has an engineer."""
+        if self.env.su:
+            return
+        changes = self._scoring_changes(vals)
+        guarded = self.browse()
+        for ticket, names in changes.items():
+            if ticket.difficulty_id or (
+                "duplicate_id" in names and ticket._engineer_participants()
+            ):
+                guarded |= ticket
+        if not guarded:
+            return
+        if not self.env.user.has_group(SUPERVISOR_GROUP):
+            ticket = guarded[0]
+            raise AccessError(
+                self.env._(
+                    "Order %(order)s earns its engineers points: only an "
+                    "appraisal supervisor can change its %(fields)s. Ask a "
+                    "supervisor (to reset the review first).",
+                    order=ticket.display_name,
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in changes[ticket]
+                    ),
+                )
+            )
+        guarded._check_supervised()
+
+    def _supervised_employees(self):
+        """The employees below the current user in the manager chain."""
+        own = self.env.user.employee_ids
+        # The manager chain is HR data; only the ids are compared.
+        return (
+            self.env["hr.employee"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("id", "child_of", own.ids)])
+            - own
+        ).sudo(False)
+
+    def _check_supervised(self):
+        """Supervisors act only on orders whose participants are all employees
+        below them in the manager chain, never on an order they take part
+        in; managers act on every order of their companies, except their own."""
+        if not self or self.env.su:
+            return
+        user = self.env.user
+        if not user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only an appraisal supervisor can change what scores order "
+                    "%(order)s.",
+                    order=self[0].display_name,
+                )
+            )
+        own = self.filtered(lambda t: t.participant_ids.employee_id & user.employee_ids)
+        if own:
+            raise AccessError(
+                self.env._(
+                    "You take part in order %(order)s: another supervisor "
+                    "changes what scores it.",
+                    order=own[0].display_name,
+                )
+            )
+        if user.has_group(MANAGER_GROUP):
+            return
+        team = self._supervised_employees()
+        outside = self.filtered(lambda t: t.participant_ids.employee_id - team)
+        if outside:
+            raise AccessError(
+                self.env._(
+                    "%(employee)s of order %(order)s is not in your team: their "
+                    "supervisor or an appraisal manager acts on it.",
+                    employee=(outside[0].participant_ids.employee_id - team)[0].name,
+                    order=outside[0].display_name,
+                )
+            )
+
+    def _closed_order_areas(self, vals):
+        """``{area: tickets}`` of the closed orders whose area a change of
+        customer would move: a closed order stays in the area that counted
+        it (only a supervisor moves it, by writing the area itself)."""
+        if "partner_id" not in vals or "service_area_id" in vals:
+            return {}
+        return self.filtered(
+            lambda ticket: ticket.stage_id.closed and ticket.service_area_id
+        ).grouped("service_area_id")
+
+    def _counted_work_logs(self):
+        """The work logs that make an order valid for their employee: those
+        with time on them."""
+        return self.timesheet_ids.filtered(lambda line: line.unit_amount > 0)
+
+    def _log_scoring_change(self, bodies):
+        """Log ``{ticket: text}`` in the orders' chatter, as the current user.
+
+        Participants and work logs are not fields of the order: what they
+        change on a reviewed order is written here, whatever the context."""
+        if not bodies:
+            return
+        tickets = self.browse([ticket.id for ticket in bodies])
+        # Writes the notes as superuser: the change itself was checked.
+        tickets._message_log_batch(
+            bodies={ticket.id: escape(body) for ticket, body in bodies.items()},
+            author_id=self.env.user.partner_id.id,
+        )

@@ -1,6 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models, tools
+from odoo.exceptions import AccessError
 
 from .. import scoring
 
@@ -88,6 +89,13 @@ class HelpdeskTicketCredit(models.Model):
         help="First day of the month the order was closed in, in the "
         "employee's time zone. Credits count in this month's appraisal.",
     )
+    frozen_period = fields.Date(
+        string="Counted Month",
+        readonly=True,
+        copy=False,
+        help="Set when a done appraisal counted the order: the credit stays "
+        "in this month whatever later happens to the order's closing.",
+    )
 
     _sql_constraints = [
         (
@@ -109,12 +117,14 @@ class HelpdeskTicketCredit(models.Model):
     @api.depends(
         "role",
         "ticket_id.difficulty_id.points",
+        "frozen_period",
         "ticket_id.closed_date",
         "ticket_id.appraisal_closed_day",
-        "ticket_id.stage_id.closed",
+        "ticket_id.stage_id.counts_as_completed",
         "ticket_id.duplicate_id",
         "ticket_id.participant_ids.role",
         "ticket_id.timesheet_ids.employee_id",
+        "ticket_id.timesheet_ids.unit_amount",
     )
     def _compute_credit(self):
         for credit in self:
@@ -124,16 +134,57 @@ class HelpdeskTicketCredit(models.Model):
                 role=credit.role,
                 engineer_count=len(engineers),
                 difficulty_points=ticket.difficulty_id.points or None,
-                is_closed=bool(ticket.stage_id.closed and ticket.closed_date),
+                is_closed=bool(
+                    ticket.stage_id.counts_as_completed and ticket.closed_date
+                ),
                 is_duplicate=bool(ticket.duplicate_id),
-                has_work_log=credit.employee_id in ticket.timesheet_ids.employee_id,
+                has_work_log=credit.employee_id
+                in ticket._counted_work_logs().employee_id,
             )
             credit.share = share
             credit.points = points
             credit.is_valid = not reason
             credit.invalid_reason = reason
-            credit.period = (
+            # A month a done appraisal counted keeps the order (POLICY 1: it
+            # earns once): reopening or re-closing it later moves nothing.
+            credit.period = credit.frozen_period or (
                 scoring.month_start(ticket.appraisal_closed_day)
                 if ticket.appraisal_closed_day
                 else False
             )
+
+    def write(self, vals):
+        # Every value is computed from the order, or recorded by the
+        # appraisal when it is done (superuser): nobody writes a credit.
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Engineer credits are computed from their service orders: "
+                    "nobody edits them (fields: %(fields)s).",
+                    fields=", ".join(sorted(vals)),
+                )
+            )
+        return super().write(vals)
+
+    @api.model
+    def _freeze_counted(self, appraisals):
+        """Keep every credit of the orders the done ``appraisals`` counted in
+        its current month, for good: the engineers' and their colleagues'.
+
+        Called when the appraisals become done, as superuser. One search for
+        the orders, one for their credits, one write per month.
+        """
+        credits = self.sudo()
+        months = {(a.employee_id, a.period) for a in appraisals}
+        counted = credits.search(
+            appraisals._credits_domain() + [("is_valid", "=", True)]
+        ).filtered(lambda credit: (credit.employee_id, credit.period) in months)
+        to_freeze = credits.search(
+            [
+                ("ticket_id", "in", counted.ticket_id.ids),
+                ("frozen_period", "=", False),
+                ("period", "!=", False),
+            ]
+        )
+        for period, group in to_freeze.grouped("period").items():
+            group.write({"frozen_period": period})

@@ -1,6 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..scoring import ROLE_ENGINEER, ROLE_INTERN
 
@@ -63,11 +64,75 @@ class HelpdeskTicketParticipant(models.Model):
             is_intern = participant.employee_id.employee_type in INTERN_EMPLOYEE_TYPES
             participant.role = ROLE_INTERN if is_intern else ROLE_ENGINEER
 
+    @api.constrains("employee_id", "ticket_id")
+    def _check_not_reviewer(self):
+        """Whoever reviewed an order does not join it afterwards: nobody
+        reviews what counts for themselves (reset the review first)."""
+        # The employee's user is HR data; only compared here.
+        for participant in self.sudo():
+            reviewer = participant.ticket_id.reviewer_id
+            if reviewer and participant.employee_id.user_id == reviewer:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s reviewed order %(order)s and cannot take "
+                        "part in it: reset the review first.",
+                        employee=participant.employee_id.name,
+                        order=participant.ticket_id.display_name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         participants = super().create(vals_list)
+        # Checked on the written participants: a refusal rolls it all back.
+        participants.ticket_id._check_supervised()
         # Credit lines are system-maintained: nobody creates them by hand.
         self.env["helpdesk.ticket.credit"].sudo().create(
             [{"participant_id": participant.id} for participant in participants]
         )
+        if not self.env.su:
+            participants._log_on_reviewed_orders(self.env._("joined the order"))
         return participants
+
+    def write(self, vals):
+        if self.env.su:
+            return super().write(vals)
+        before = self.ticket_id
+        before._check_supervised()
+        roles = {participant: participant.role for participant in self}
+        res = super().write(vals)
+        (before | self.ticket_id)._check_supervised()
+        changed = self.filtered(lambda p: p.role != roles[p])
+        for role, participants in changed.grouped("role").items():
+            participants._log_on_reviewed_orders(
+                self.env._(
+                    "now takes part as %(role)s",
+                    role=dict(self._fields["role"]._description_selection(self.env))[
+                        role
+                    ],
+                )
+            )
+        if {"employee_id", "ticket_id"} & vals.keys():
+            self._log_on_reviewed_orders(self.env._("joined the order"))
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_check_supervised(self):
+        self.ticket_id._check_supervised()
+        if not self.env.su:
+            self._log_on_reviewed_orders(self.env._("left the order"))
+
+    def _log_on_reviewed_orders(self, what):
+        """Log in the chatter of the reviewed orders that these participants
+        joined, left or changed role: the split of reviewed points moves."""
+        bodies = {}
+        for participant in self.filtered("ticket_id.difficulty_id"):
+            line = self.env._(
+                "%(employee)s %(what)s: the points of the reviewed order are "
+                "split again.",
+                employee=participant.employee_id.name,
+                what=what,
+            )
+            ticket = participant.ticket_id
+            bodies[ticket] = f"{bodies[ticket]} {line}" if ticket in bodies else line
+        self.env["helpdesk.ticket"]._log_scoring_change(bodies)

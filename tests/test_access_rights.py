@@ -90,8 +90,9 @@ class TestAccessRights(AppraisalCommon):
             participant_a.with_user(self.engineer_b_user).role = "intern"
         self.assertEqual(self.ticket_c.participant_ids.employee_id, self.engineer_c)
         self.assertEqual(self.credit_a.points, 0.5)
-        # The supervisor dispatches.
-        self.ticket_c.with_user(self.supervisor_user).participant_ids = [
+        # A supervisor of both engineers dispatches: C is not in the test
+        # supervisor's team, so the appraisal manager does.
+        self.ticket_c.with_user(self.manager_user).participant_ids = [
             Command.create({"employee_id": self.engineer_b.id})
         ]
         self.assertEqual(
