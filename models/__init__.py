@@ -21,5 +21,4 @@ from . import ir_actions_report
 from . import res_company_appraisal_lock
 from . import helpdesk_ticket_appraisal_lock
 from . import helpdesk_ticket_participant_appraisal_lock
-from . import account_analytic_line
 from . import helpdesk_engineer_appraisal_lock

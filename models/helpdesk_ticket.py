@@ -252,6 +252,20 @@ class HelpdeskTicket(models.Model):
             self._check_can_reschedule()
         return res
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reviewed(self):
+        """A reviewed order's credits count in an appraisal: deleting the
+        order would take its points out of that month."""
+        reviewed = self.filtered("difficulty_id")
+        if reviewed:
+            raise UserError(
+                self.env._(
+                    "Order %(order)s is reviewed and earns its engineers points: "
+                    "archive it instead of deleting it.",
+                    order=reviewed[0].display_name,
+                )
+            )
+
     def action_accept_self_rating(self):
         """Review the selected orders, keeping the engineers' self-rating."""
         if any(ticket.rating_state != "self_rated" for ticket in self):

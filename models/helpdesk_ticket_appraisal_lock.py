@@ -49,7 +49,7 @@ class HelpdeskTicket(models.Model):
 
     def _check_appraisal_lock(self, scores, area):
         """Refuse the change when the order's credits (its closing month, in
-        each participant's time zone) or its planned day lie in a locked
+        the company's appraisal time zone) or its planned day lie in a locked
         period of its company."""
         if self.env.su or not (scores or area) or not self:
             return

@@ -154,6 +154,24 @@ class TestCountedOrderStays(TicketIntegrityCommon):
         self.counted.with_user(self.supervisor_user).action_accept_self_rating()
         self._assert_months_unchanged()
 
+    def test_helpdesk_manager_cannot_delete_a_counted_order(self):
+        helpdesk_manager = new_test_user(
+            self.env,
+            login="helpdesk_manager",
+            groups="base.group_user,helpdesk_mgmt.group_helpdesk_manager",
+        )
+        with self.assertRaisesText(UserError, "archive it instead"):
+            self.counted.with_user(helpdesk_manager).unlink()
+        self.assertTrue(self.counted.exists())
+        self._assert_months_unchanged()
+        # Archived, it keeps its credit in its month.
+        self.counted.with_user(helpdesk_manager).active = False
+        self._assert_months_unchanged()
+        # An order not reviewed yet earns nothing and may go.
+        self.november_order.with_user(self.supervisor_user).action_reset_review()
+        self.november_order.with_user(helpdesk_manager).unlink()
+        self.assertFalse(self.november_order.exists())
+
 
 class TestReviewedOrderChanges(TicketIntegrityCommon):
     """MEDIUM: after review, what scores an order changes only by a
