@@ -14,3 +14,7 @@ from . import hr_employee
 from . import helpdesk_engineer_appraisal
 from . import helpdesk_engineer_appraisal_fact
 from . import ir_actions_report
+from . import helpdesk_engineer_month
+from . import helpdesk_ticket_review
+from . import helpdesk_ticket_callback_alert
+from . import helpdesk_engineer_appraisal_alert

@@ -1009,6 +1009,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         )
         appraisals = existing | created
         appraisals._refresh_scores()
+        created._schedule_team_todos()
         return appraisals
 
     @api.model

@@ -24,3 +24,6 @@ from . import test_manager_tours
 from . import test_demo_data
 from . import test_translations
 from . import test_ui
+from . import test_engineer_month
+from . import test_daily_screens
+from . import test_month_tours
