@@ -79,6 +79,10 @@ class HelpdeskEngineerMonth(models.Model):
         compute="_compute_month",
         help="First day of the current month, in your time zone.",
     )
+    month_label = fields.Char(
+        string="Month Shown",
+        compute="_compute_month",
+    )
     earned_points = fields.Float(
         string="Points so Far (P)",
         compute="_compute_month",
@@ -99,7 +103,6 @@ class HelpdeskEngineerMonth(models.Model):
         compute="_compute_month",
     )
     workload_score = fields.Float(
-        string="Workload Score",
         compute="_compute_month",
         help="The workload score the points so far give: W x E.",
     )
@@ -189,7 +192,6 @@ class HelpdeskEngineerMonth(models.Model):
     )
     last_appraisal_id = fields.Many2one(
         comodel_name="helpdesk.engineer.appraisal",
-        string="Last Appraisal",
         compute="_compute_month",
         help="The appraisal of the latest month before this one.",
     )
@@ -275,6 +277,7 @@ class HelpdeskEngineerMonth(models.Model):
                 {
                     **values,
                     "period": month,
+                    "month_label": month.strftime("%Y-%m"),
                     "deduction_total": (
                         appraisal.customer_max
                         - appraisal.customer_score
