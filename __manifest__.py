@@ -22,7 +22,6 @@
         "security/ir.model.access.csv",
         "data/helpdesk_difficulty_level_data.xml",
         "data/ir_cron_data.xml",
-        "data/mail_activity_type_data.xml",
         "views/helpdesk_difficulty_level_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_review_views.xml",

@@ -8,8 +8,8 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     def _schedule_team_todos(self):
         """One to-do per supervisor for the new drafts of their team, on the
-        first of them (by engineer), instead of one per appraisal. Its own
-        activity type: sending that first draft on leaves it in place."""
+        first of them (by engineer), instead of one per appraisal. Like every
+        to-do of an appraisal, sending that draft on closes it."""
         # Superuser: the supervisor's user is HR data an appraisal manager
         # may not read.
         by_supervisor = self.sudo().grouped(
@@ -21,7 +21,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             drafts = drafts.sorted(lambda appraisal: appraisal.employee_id.name or "")
             months = sorted({draft.period.strftime("%Y-%m") for draft in drafts})
             drafts[0].with_env(self.env).activity_schedule(
-                "helpdesk_engineer_appraisal.mail_activity_type_team_appraisals",
+                "mail.mail_activity_data_todo",
                 summary=self.env._(
                     "Prepare the %(count)s appraisals of your team (%(months)s)",
                     count=len(drafts),

@@ -17,7 +17,6 @@ from .test_service_area import ServiceAreaCommon
 
 MODULE = "helpdesk_engineer_appraisal"
 TODO = "mail.mail_activity_data_todo"
-TEAM_TODO = f"{MODULE}.mail_activity_type_team_appraisals"
 
 
 class TestReviewQueue(AppraisalCommon):
@@ -182,7 +181,8 @@ class TestGenerationAlerts(MonthlyAppraisalCommon):
             [
                 ("res_model", "=", "helpdesk.engineer.appraisal"),
                 ("res_id", "in", appraisals.ids),
-                ("activity_type_id", "=", self.env.ref(TEAM_TODO).id),
+                ("activity_type_id", "=", self.env.ref(TODO).id),
+                ("user_id", "=", self.supervisor_user.id),
             ]
         )
 
@@ -205,12 +205,12 @@ class TestGenerationAlerts(MonthlyAppraisalCommon):
         self._generate()
         self.assertEqual(len(self._team_todos(appraisals)), 1)
 
-    def test_sending_the_first_draft_keeps_the_team_todo(self):
+    def test_sending_the_first_draft_closes_the_team_todo(self):
         appraisals = self._generate()
         self._appraisal_of(self.engineer_a).with_user(
             self.supervisor_user
         ).action_send_to_engineer()
-        self.assertEqual(len(self._team_todos(appraisals)), 1)
+        self.assertFalse(self._team_todos(appraisals))
 
 
 class TestRefreshRatesNotification(ServiceAreaCommon):

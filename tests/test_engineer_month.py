@@ -396,10 +396,12 @@ class TestEngineerMonthPerformance(AppraisalCommon):
         self._read_board(self._team(1))
         employees = self._team(10)
         self.env.flush_all()
-        # The rows and their rule, the engineer group, the credit points,
-        # the areas led, the callbacks and their orders' engineers, the
-        # findings, the standard points, the waiting orders with their work
-        # logs, the tasks, the earlier appraisals, and the fields read.
+        # Measured: the rows (their SQL view with the engineer role), then,
+        # for all rows at once, the month's facts as the appraisal reads them
+        # (credits, areas led, callbacks and their engineers, findings,
+        # standard points, settings), the waiting orders and their work logs,
+        # the open tasks and the earlier appraisals. The same for 2 and for
+        # 10 engineers (test above).
         with self.assertQueryCount(35):
             values = self._read_board(employees)
         self.assertEqual(len(values), 10)
