@@ -406,3 +406,14 @@ class TestEngineerMonthPerformance(AppraisalCommon):
             values = self._read_board(employees)
         self.assertEqual(len(values), 10)
         self.assertAlmostEqual(values[0]["earned_points"], 0.15)
+
+
+class TestMyMonthMenu(EngineerMonthCommon):
+    def test_engineers_run_the_my_month_menu(self):
+        # The rows are read-only: the server action is open to engineers by
+        # its group, not by a write access they do not have.
+        server_action = self.env.ref(
+            "helpdesk_engineer_appraisal.helpdesk_engineer_month_action_open_mine"
+        )
+        action = server_action.with_user(self.engineer_a_user).run()
+        self.assertEqual(action["res_id"], self.engineer_a.id)

@@ -73,3 +73,25 @@ class TestPhoneTour(MonthlyAppraisalCommon, HttpCase):
         )
         self.assertEqual(appraisal.state, "review")
         self.assertEqual(appraisal.total_score, 83.75)
+
+
+@tagged("post_install", "-at_install")
+class TestReviewQueueTour(AppraisalCommon, HttpCase):
+    def test_supervisor_sets_the_final_difficulty_in_the_list(self):
+        order = self._create_tickets(
+            engineers=self.engineer_a | self.engineer_b,
+            work_logs=self.engineer_a,
+        )
+        order.sudo().write(
+            {"name": "Boiler check", "self_difficulty_id": self.level_hard.id}
+        )
+        self.start_tour(
+            "/odoo",
+            "helpdesk_engineer_appraisal_review_queue_tour",
+            login="appraisal_supervisor",
+        )
+        self.assertEqual(order.difficulty_id, self.level_standard)
+        self.assertEqual(order.reviewer_id, self.supervisor_user)
+        # 1.0 / 2 for A, who logged work; B earns nothing without a work log.
+        self.assertEqual(self._credit(order, self.engineer_a).points, 0.5)
+        self.assertEqual(self._credit(order, self.engineer_b).points, 0.0)

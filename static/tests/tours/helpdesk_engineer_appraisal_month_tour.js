@@ -33,7 +33,7 @@ tours.add("helpdesk_engineer_appraisal_my_month_tour", {
         {
             content: "The workload so far, with its numbers",
             trigger:
-                ".o_form_view .o_field_widget[name='workload_explanation']:contains(P 4 / S 40 = E 0.1)",
+                ".o_form_view .o_field_widget[name='workload_explanation']:contains(P 4 / S 40)",
         },
         {
             content: "The total if the month ended today",
@@ -96,6 +96,40 @@ tours.add("helpdesk_engineer_appraisal_phone_acknowledge_tour", {
             content: "Acknowledged: only the appeal is left",
             trigger:
                 ".o_appraisal_engineer_buttons:not(:has(button[name='action_acknowledge'])) button[name='action_appeal']",
+        },
+    ],
+});
+
+tours.add("helpdesk_engineer_appraisal_review_queue_tour", {
+    steps: () => [
+        ...openAppraisalMenu("helpdesk_ticket_to_review_menu", "Open Orders to Review"),
+        {
+            content: "The queue shows the self-rating and the engineer without work log",
+            trigger:
+                ".o_data_row:contains(Boiler check):contains(Hard (1.5)) td[name='engineer_without_log_ids']:contains(Engineer B)",
+        },
+        {
+            content: "Set the final difficulty in the list",
+            trigger: ".o_data_row:contains(Boiler check) td[name='difficulty_id']",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row.o_selected_row td[name='difficulty_id'] input",
+            run: "edit Standard",
+        },
+        {
+            trigger: ".ui-autocomplete .dropdown-item:contains(Standard (1))",
+            run: "click",
+        },
+        {
+            content: "Save the line",
+            trigger: ".o_list_button_save",
+            run: "click",
+        },
+        {
+            content: "The order is reviewed",
+            trigger:
+                ".o_data_row:contains(Boiler check) td[name='rating_state']:contains(Reviewed)",
         },
     ],
 });
