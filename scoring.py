@@ -12,6 +12,7 @@ against these functions.
 
 import datetime
 import itertools
+import math
 from zoneinfo import ZoneInfo
 
 ROLE_ENGINEER = "engineer"
@@ -261,3 +262,65 @@ def competition_ranks(scores):
     for position, score in enumerate(ordered, start=1):
         first_rank.setdefault(score, position)
     return [first_rank[score] for score in rounded]
+
+
+# Input bounds: what a number or a date typed into the appraisal may be.
+INPUT_NOT_A_NUMBER = "not_a_number"
+INPUT_TOO_LOW = "too_low"
+INPUT_TOO_HIGH = "too_high"
+# Integer columns of PostgreSQL hold 4 bytes.
+INTEGER_MAX = 2**31 - 1
+# No fact of the appraisal is older than this day.
+EARLIEST_FACT_DAY = datetime.date(2000, 1, 1)
+# Deadlines and planned days may lie ahead, at most this many years.
+YEARS_AHEAD_MAX = 5
+# The last time zones to leave a calendar day are 14 hours ahead of UTC.
+_LATEST_UTC_OFFSET = datetime.timedelta(hours=14)
+
+
+def number_problem(value, low=None, high=None, low_excluded=False):
+    """Why ``value`` is not an acceptable number, or ``None`` when it is.
+
+    ``INPUT_NOT_A_NUMBER`` for what is not a real finite number (NaN, an
+    infinity, text, booleans aside: ``False`` is Odoo's empty number, 0);
+    ``INPUT_TOO_LOW`` / ``INPUT_TOO_HIGH`` outside ``[low, high]`` (``None``
+    for no bound; ``low_excluded`` when ``low`` itself is too low, as for
+    values that must be greater than zero).
+    """
+    if value is None or value is False:
+        value = 0
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return INPUT_NOT_A_NUMBER
+    if isinstance(value, str) or not math.isfinite(number):
+        return INPUT_NOT_A_NUMBER
+    if low is not None and (number < low or (low_excluded and number == low)):
+        return INPUT_TOO_LOW
+    if high is not None and number > high:
+        return INPUT_TOO_HIGH
+    return None
+
+
+def latest_day(now):
+    """The latest calendar day anywhere on Earth at the naive UTC ``now``:
+    a day that no time zone has reached yet is in the future for everyone."""
+    return (now + _LATEST_UTC_OFFSET).date()
+
+
+def years_ahead(day, years):
+    """``day`` moved ``years`` years ahead (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def date_problem(day, earliest, latest):
+    """``INPUT_TOO_LOW`` / ``INPUT_TOO_HIGH`` when the date ``day`` lies
+    outside ``[earliest, latest]``, else ``None``."""
+    if day < earliest:
+        return INPUT_TOO_LOW
+    if day > latest:
+        return INPUT_TOO_HIGH
+    return None

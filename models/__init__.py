@@ -1,3 +1,4 @@
+from . import helpdesk_appraisal_input_mixin
 from . import helpdesk_difficulty_level
 from . import helpdesk_ticket
 from . import helpdesk_ticket_participant
@@ -11,6 +12,7 @@ from . import helpdesk_service_area
 from . import helpdesk_service_area_daily
 from . import res_partner
 from . import hr_employee
+from . import res_users
 from . import helpdesk_engineer_appraisal
 from . import helpdesk_engineer_appraisal_fact
 from . import ir_actions_report

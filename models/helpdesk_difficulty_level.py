@@ -3,11 +3,20 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .. import scoring
+from .helpdesk_appraisal_input_mixin import Bounds
+
 
 class HelpdeskDifficultyLevel(models.Model):
     _name = "helpdesk.difficulty.level"
     _description = "Service Order Difficulty Level"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
     _order = "sequence, points, id"
+    _appraisal_bounds = {
+        # Greater than zero: the SQL constraint says so.
+        "points": Bounds(None, 100),
+        "sequence": Bounds(-scoring.INTEGER_MAX - 1, None),
+    }
 
     name = fields.Char(required=True, translate=True)
     points = fields.Float(

@@ -36,7 +36,7 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     _name = "helpdesk.engineer.appraisal"
     _description = "Monthly Engineer Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.appraisal.input.mixin"]
     _order = "period desc, employee_id"
     _check_company_auto = True
 
@@ -1014,16 +1014,17 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     @api.model
     def _last_month(self):
-        """The first day of the month before today's."""
+        """The first day of the month before today's, in the company's
+        appraisal time zone."""
         return scoring.month_start(
-            fields.Date.context_today(self) - relativedelta(months=1)
+            self.env.company._appraisal_today() - relativedelta(months=1)
         )
 
     @api.model
     def _cron_generate_last_month(self):
-        last_month = self._last_month()
         for company in self.env["res.company"].search([]):
-            self.with_company(company)._generate(last_month, company)
+            appraisals = self.with_company(company)
+            appraisals._generate(appraisals._last_month(), company)
 
     @api.model
     def _cron_refresh_open_appraisals(self):

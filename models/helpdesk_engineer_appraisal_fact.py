@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .. import scoring
 from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
 
 KIND_COUNTED_ORDER = "counted_order"
@@ -30,6 +29,7 @@ class HelpdeskEngineerAppraisalFact(models.Model):
 
     _name = "helpdesk.engineer.appraisal.fact"
     _description = "Counted Appraisal Fact"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
     _order = "appraisal_id, kind, id"
 
     appraisal_id = fields.Many2one(
@@ -110,9 +110,7 @@ class HelpdeskEngineerAppraisalFact(models.Model):
                         "order_reference": ticket.number,
                         "customer_name": ticket.partner_id.display_name or False,
                         "detail": ticket.difficulty_id.name,
-                        "date": scoring.local_day(
-                            ticket.closed_date, credit.employee_id.tz
-                        ),
+                        "date": ticket.appraisal_closed_day,
                         "share": credit.share,
                         "points": credit.points,
                     }
@@ -134,9 +132,7 @@ class HelpdeskEngineerAppraisalFact(models.Model):
                             "order_reference": ticket.number,
                             "customer_name": ticket.partner_id.display_name or False,
                             "detail": callback.customer_comment,
-                            "date": scoring.local_day(
-                                callback.call_date, callback.user_id.tz
-                            ),
+                            "date": callback.call_day,
                             "share": 0.0,
                             "points": 0.0,
                         }

@@ -77,7 +77,7 @@ class HelpdeskEngineerMonth(models.Model):
     period = fields.Date(
         string="Month",
         compute="_compute_month",
-        help="First day of the current month, in your time zone.",
+        help="First day of the current month, in the company's appraisal time zone.",
     )
     month_label = fields.Char(
         string="Month Shown",
@@ -242,7 +242,9 @@ class HelpdeskEngineerMonth(models.Model):
 
     @api.model
     def _current_month(self):
-        return scoring.month_start(fields.Date.context_today(self))
+        """The month of today in the company's appraisal time zone, the zone
+        that gives every fact its month."""
+        return scoring.month_start(self.env.company._appraisal_today())
 
     def _compute_month(self):
         """Every value of the rows at once, in a fixed number of queries."""

@@ -18,7 +18,7 @@ class HelpdeskQualityFinding(models.Model):
     """
 
     _name = "helpdesk.quality.finding"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "helpdesk.appraisal.input.mixin"]
     _description = "Quality Finding"
     _order = "date desc, id desc"
     _rec_name = "ticket_id"
@@ -81,7 +81,8 @@ class HelpdeskQualityFinding(models.Model):
     )
     date = fields.Date(
         required=True,
-        default=fields.Date.context_today,
+        # Today in the company's appraisal time zone, whoever reports.
+        default=lambda self: self.env.company._appraisal_today(),
         tracking=True,
     )
     month = fields.Date(

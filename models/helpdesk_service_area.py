@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .. import scoring
+from .helpdesk_appraisal_input_mixin import Bounds
 
 WORKLOAD_PER_DEVICE = "per_device"
 WORKLOAD_FIXED = "fixed"
@@ -22,8 +23,14 @@ class HelpdeskServiceArea(models.Model):
 
     _name = "helpdesk.service.area"
     _description = "Service Area"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "helpdesk.appraisal.input.mixin"]
     _order = "name, id"
+    # Not negative, and greater than zero for a fixed workload: the
+    # constraints below say so.
+    _appraisal_bounds = {
+        "device_count": Bounds(None, 1000000),
+        "fixed_workload": Bounds(None, 1000000),
+    }
     _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
@@ -42,8 +49,7 @@ class HelpdeskServiceArea(models.Model):
         index=True,
         ondelete="restrict",
         help="Area leader engineer (片区负责人). The area score counts on the "
-        "leader's appraisal, and the leader's time zone decides the day an "
-        "order was closed on.",
+        "leader's appraisal.",
     )
     member_ids = fields.Many2many(
         comodel_name="hr.employee",
@@ -163,7 +169,7 @@ class HelpdeskServiceArea(models.Model):
         # The refresh writes as superuser: only those who may edit the areas
         # start it on demand.
         self.check_access("write")
-        today = fields.Date.context_today(self)
+        today = self.env.company._appraisal_today()
         date_from = today + relativedelta(months=-1, day=1)
         self._refresh_daily_rates(date_from, today)
         return self._refresh_notification(date_from, today)
@@ -216,7 +222,7 @@ class HelpdeskServiceArea(models.Model):
     def _cron_refresh_daily_rates(self):
         """Daily: the current month up to today, and the previous month during
         the first days of a month, for every active area."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._appraisal_today()
         months_back = 1 if today.day <= PREVIOUS_MONTH_REFRESH_DAYS else 0
         date_from = today + relativedelta(months=-months_back, day=1)
         self.search([])._refresh_daily_rates(date_from, today)
@@ -287,8 +293,9 @@ class HelpdeskServiceArea(models.Model):
 
     def _confirmed_orders(self, period):
         """``(area id, planned date)`` of each order completed and confirmed
-        for its planned day: closed no later than the end of that day in the
-        leader's time zone, its latest callback confirming the work."""
+        for its planned day: closed no later than that day (its closing day,
+        in the company's appraisal time zone), its latest callback confirming
+        the work."""
         # As for the due counts: every order of the area counts, and the
         # callbacks are read whatever the refreshing user may see.
         candidates = (
@@ -301,7 +308,7 @@ class HelpdeskServiceArea(models.Model):
                     ("closed_date", "!=", False),
                     ("callback_ids.work_confirmed", "=", True),
                 ],
-                ["service_area_id", "planned_date", "closed_date"],
+                ["service_area_id", "planned_date", "appraisal_closed_day"],
             )
         )
         # The latest call tells: a later call finding the work not done
@@ -319,13 +326,11 @@ class HelpdeskServiceArea(models.Model):
             latest_confirmation.setdefault(
                 callback.ticket_id.id, callback.work_confirmed
             )
-        leader_tz = {area.id: area.leader_id.tz for area in self}
         for ticket in candidates:
             if not latest_confirmation[ticket.id]:
                 continue
             area_id = ticket.service_area_id.id
-            closed_on = scoring.local_day(ticket.closed_date, leader_tz[area_id])
-            if closed_on <= ticket.planned_date:
+            if ticket.appraisal_closed_day <= ticket.planned_date:
                 yield area_id, ticket.planned_date
 
     def _monthly_scores(self, month_start):

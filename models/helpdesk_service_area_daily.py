@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .. import scoring
+
 
 class HelpdeskServiceAreaDaily(models.Model):
     """Completion of one service area on one day (POLICY 3).
@@ -12,6 +14,9 @@ class HelpdeskServiceAreaDaily(models.Model):
 
     _name = "helpdesk.service.area.daily"
     _description = "Daily Completion Rate"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
+    # A row is a planned day of orders, which may lie ahead.
+    _appraisal_date_years_ahead = {"date": scoring.YEARS_AHEAD_MAX}
     _order = "date desc, area_id"
     _rec_name = "area_id"
 

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import scoring
 from ..scoring import ROLE_ENGINEER
 
 # Appraisal groups, checked in code by the other models too.
@@ -14,7 +15,13 @@ CALLBACK_READERS = f"{ENGINEER_GROUP},helpdesk_engineer_appraisal.group_service_
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "helpdesk.appraisal.input.mixin"]
+    # The closing is a fact of the appraisal; a service may be planned ahead.
+    _appraisal_date_years_ahead = {
+        "closed_date": 0,
+        "planned_date": scoring.YEARS_AHEAD_MAX,
+    }
 
     participant_ids = fields.One2many(
         comodel_name="helpdesk.ticket.participant",
@@ -107,9 +114,17 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="The order is due on this day, unless it is a duplicate. It is "
         "completed and confirmed for the day when it was closed no later than "
-        "the end of the day (in the area leader's time zone, UTC if none) and "
-        "has a callback confirming the work. Daily completion rate of the area "
-        "= confirmed / due.",
+        "that day (in the company's appraisal time zone) and has a callback "
+        "confirming the work. Daily completion rate of the area = confirmed / "
+        "due.",
+    )
+    appraisal_closed_day = fields.Date(
+        string="Closing Day",
+        compute="_compute_appraisal_closed_day",
+        store=True,
+        help="Day the order was closed, in the company's appraisal time zone "
+        "when it closed. Its credits count in this day's month, and its area "
+        "completes it on this day.",
     )
 
     @api.depends("self_difficulty_id", "difficulty_id")
@@ -144,6 +159,18 @@ class HelpdeskTicket(models.Model):
         )
         for ticket in self:
             ticket.callback_count = counts.get(ticket, 0)
+
+    # Fixed when the order closes: a later change of the company's appraisal
+    # time zone, or of anyone's, moves no closing day.
+    @api.depends("closed_date")
+    def _compute_appraisal_closed_day(self):
+        for ticket in self:
+            company = ticket.company_id or self.env.company
+            ticket.appraisal_closed_day = (
+                company._appraisal_local_day(ticket.closed_date)
+                if ticket.closed_date
+                else False
+            )
 
     # Deliberately not on the customer's area itself: moving a customer to
     # another area must not move its past orders (and rates) with it, nor

@@ -16,6 +16,10 @@ class HelpdeskTicketCallback(models.Model):
 
     _name = "helpdesk.ticket.callback"
     _description = "Service Order Callback"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
+    # The bounds stop absurd years; _check_call_date refuses any call in the
+    # future, naming the order.
+    _appraisal_date_years_ahead = {"call_date": scoring.YEARS_AHEAD_MAX}
     _order = "call_date desc, id desc"
     _rec_name = "ticket_id"
     _check_company_auto = True
@@ -65,24 +69,42 @@ class HelpdeskTicketCallback(models.Model):
     work_confirmed = fields.Boolean(
         string="Work completed (confirmed by the customer)",
     )
+    call_day = fields.Date(
+        string="Day of the Call",
+        compute="_compute_call_day",
+        store=True,
+        help="Day of the call in the company's appraisal time zone when it "
+        "was recorded.",
+    )
     month = fields.Date(
         compute="_compute_month",
         store=True,
         index=True,
-        help="First day of the month of the call, in the caller's time zone. "
-        "The callback counts in this month's appraisal.",
+        help="First day of the month of the call, in the company's appraisal "
+        "time zone. The callback counts in this month's appraisal.",
     )
     partner_id = fields.Many2one(
         related="ticket_id.partner_id",
         string="Customer",
     )
 
-    @api.depends("call_date", "user_id.tz")
+    # Fixed when recorded: a later change of the company's appraisal time
+    # zone, of the caller's, or the caller's deletion moves no call.
+    @api.depends("call_date")
+    def _compute_call_day(self):
+        for callback in self:
+            company = callback.company_id or self.env.company
+            callback.call_day = (
+                company._appraisal_local_day(callback.call_date)
+                if callback.call_date
+                else False
+            )
+
+    @api.depends("call_day")
     def _compute_month(self):
         for callback in self:
-            # Same rule as the closing month of an order: the local calendar.
-            callback.month = scoring.closing_month(
-                callback.call_date, callback.user_id.tz
+            callback.month = (
+                scoring.month_start(callback.call_day) if callback.call_day else False
             )
 
     @api.constrains("call_date")
@@ -98,6 +120,57 @@ class HelpdeskTicketCallback(models.Model):
                         date=callback.call_date,
                     )
                 )
+
+    @api.model
+    def load(self, fields, data):
+        """Import of callbacks: an empty or ragged file is refused with a
+        message rather than a Python error, and an error stays on its row."""
+        problem = self._import_shape_problem(fields, data)
+        if problem:
+            return {"ids": False, "messages": [problem], "nextrow": 0}
+        result = super().load(fields, data)
+        messages = result["messages"]
+        # When a batch fails Odoo retries row by row, and also reports the
+        # batch's error on the batch's first row: when that row did not fail
+        # itself, the same error on another row is where it belongs.
+        first = messages[0] if messages else None
+        if first and any(
+            other["type"] == "error"
+            and other.get("message") == first.get("message")
+            and other.get("record") != first.get("record")
+            for other in messages[1:]
+        ):
+            result["messages"] = messages[1:]
+        return result
+
+    @api.model
+    def _import_shape_problem(self, fields, data):
+        """The error message of a file without columns, without rows or
+        whose rows do not have one cell per column; ``None`` otherwise."""
+        if not fields or not data:
+            return {
+                "type": "error",
+                "message": self.env._(
+                    "The file holds no callback: give a header row of columns "
+                    "and one row per call."
+                ),
+            }
+        for index, row in enumerate(data):
+            if not isinstance(row, list | tuple) or len(row) != len(fields):
+                cells = len(row) if isinstance(row, list | tuple) else 0
+                return {
+                    "type": "error",
+                    "rows": {"from": index, "to": index},
+                    "record": index,
+                    "message": self.env._(
+                        "Row %(row)s has %(cells)s cells where the file has "
+                        "%(columns)s columns.",
+                        row=index + 1,
+                        cells=cells,
+                        columns=len(fields),
+                    ),
+                }
+        return None
 
     @api.model
     def _dissatisfied_counts(self, date_from, date_to):

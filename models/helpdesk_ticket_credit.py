@@ -15,6 +15,7 @@ class HelpdeskTicketCredit(models.Model):
 
     _name = "helpdesk.ticket.credit"
     _description = "Engineer Credit"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
     _order = "period desc, employee_id, ticket_id"
     _rec_name = "ticket_id"
 
@@ -107,9 +108,9 @@ class HelpdeskTicketCredit(models.Model):
 
     @api.depends(
         "role",
-        "employee_id.tz",
         "ticket_id.difficulty_id.points",
         "ticket_id.closed_date",
+        "ticket_id.appraisal_closed_day",
         "ticket_id.stage_id.closed",
         "ticket_id.duplicate_id",
         "ticket_id.participant_ids.role",
@@ -132,7 +133,7 @@ class HelpdeskTicketCredit(models.Model):
             credit.is_valid = not reason
             credit.invalid_reason = reason
             credit.period = (
-                scoring.closing_month(ticket.closed_date, credit.employee_id.tz)
-                if ticket.closed_date
+                scoring.month_start(ticket.appraisal_closed_day)
+                if ticket.appraisal_closed_day
                 else False
             )

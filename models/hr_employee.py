@@ -1,11 +1,15 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .helpdesk_appraisal_input_mixin import Bounds
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "helpdesk.appraisal.input.mixin"]
+    _appraisal_bounds = {"appraisal_standard_points": Bounds(None, 10000)}
 
     appraisal_standard_points = fields.Float(
         string="Standard Monthly Points",
@@ -19,6 +23,36 @@ class HrEmployee(models.Model):
         if any(employee.appraisal_standard_points < 0 for employee in self):
             raise ValidationError(
                 self.env._("The standard monthly points cannot be negative.")
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_appraisal_facts(self):
+        """An employee who took part in orders, earned credits, was found
+        unqualified, appraised or leads an area stays, archived."""
+        referenced = self.browse()
+        for model, field in (
+            ("helpdesk.ticket.participant", "employee_id"),
+            ("helpdesk.ticket.credit", "employee_id"),
+            ("helpdesk.quality.finding", "employee_id"),
+            ("helpdesk.engineer.appraisal", "employee_id"),
+            ("helpdesk.service.area", "leader_id"),
+        ):
+            # sudo: every fact counts, also those the deleting user cannot see.
+            groups = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                ._read_group([(field, "in", self.ids)], [field])
+            )
+            referenced |= self.browse(employee.id for (employee,) in groups)
+        if referenced:
+            raise UserError(
+                self.env._(
+                    "Employee %(employee)s has facts that count in the appraisal "
+                    "(service orders, credits, findings, appraisals or a service "
+                    "area): archive the employee instead of deleting it.",
+                    employee=referenced[0].display_name,
+                )
             )
 
     def _appraisal_standard_points(self):

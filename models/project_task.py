@@ -3,9 +3,10 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
+from .helpdesk_appraisal_input_mixin import Bounds
 from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
 
 DONE_STATE = "1_done"
@@ -45,7 +46,16 @@ class ProjectTask(models.Model):
     check the summary view against it.
     """
 
-    _inherit = "project.task"
+    _name = "project.task"
+    _inherit = ["project.task", "helpdesk.appraisal.input.mixin"]
+    # The score is checked against the company's maximum below.
+    _appraisal_bounds = {"quality_score": Bounds(None, 1000000)}
+    # Deadlines lie ahead; the deadline of a task that is not appraised is
+    # Project's business (see _appraisal_checks_field).
+    _appraisal_date_years_ahead = {
+        "date_deadline": scoring.YEARS_AHEAD_MAX,
+        "appraisal_deadline_day": scoring.YEARS_AHEAD_MAX,
+    }
 
     is_appraisal_task = fields.Boolean(
         string="Appraised Task",
@@ -71,9 +81,9 @@ class ProjectTask(models.Model):
         string="Deadline Day",
         compute="_compute_appraisal_deadline_day",
         store=True,
-        help="Calendar day of the deadline in the time zone of the first "
-        "assignee (UTC without one). The whole day counts: a task completed "
-        "on this day is on time, from the next day on it is overdue.",
+        help="Calendar day of the deadline in the company's appraisal time "
+        "zone. The whole day counts: a task completed on this day is on time, "
+        "from the next day on it is overdue.",
     )
     completion_date = fields.Date(
         compute="_compute_completion_date",
@@ -81,7 +91,7 @@ class ProjectTask(models.Model):
         readonly=False,
         copy=False,
         tracking=True,
-        help="Set to today, in the time zone of the first assignee, when an "
+        help="Set to today, in the company's appraisal time zone, when an "
         "appraised task is marked done, and cleared when it is reopened. The "
         "assigner may correct it.",
     )
@@ -121,11 +131,13 @@ class ProjectTask(models.Model):
         "supervisor who is not one of its assignees, or an appraisal manager.",
     )
 
-    @api.depends("date_deadline", "user_ids.tz")
+    # The company's appraisal time zone at the time: a later change of it,
+    # or of anyone's time zone, moves no deadline day.
+    @api.depends("date_deadline")
     def _compute_appraisal_deadline_day(self):
         for task in self:
             task.appraisal_deadline_day = (
-                scoring.local_day(task.date_deadline, task._appraisal_tz())
+                task._appraisal_company()._appraisal_local_day(task.date_deadline)
                 if task.date_deadline
                 else False
             )
@@ -251,12 +263,39 @@ class ProjectTask(models.Model):
                 )
             )
 
-    def _appraisal_tz(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_counted_appraisal_task(self):
+        """A task done or past its deadline counts (points or the half-year
+        penalty): it is cancelled or archived, never deleted."""
+        counted = self.filtered(
+            lambda task: task.is_appraisal_task
+            and task.execution_status
+            and task.execution_status != scoring.TASK_OPEN
+        )
+        if counted:
+            raise UserError(
+                self.env._(
+                    "Task %(task)s counts in the appraisal (done or past its "
+                    "deadline): archive or cancel it instead of deleting it.",
+                    task=counted[0].display_name,
+                )
+            )
+
+    def _appraisal_checks_field(self, name, vals):
+        if name != "date_deadline":
+            return True
+        return vals.get(
+            "is_appraisal_task",
+            self.env.context.get("default_is_appraisal_task")
+            or any(self.mapped("is_appraisal_task")),
+        )
+
+    def _appraisal_company(self):
         self.ensure_one()
-        return self.user_ids[:1].tz or "UTC"
+        return self.company_id or self.env.company
 
     def _appraisal_today(self):
-        return scoring.local_day(fields.Datetime.now(), self._appraisal_tz())
+        return self._appraisal_company()._appraisal_today()
 
     @api.model
     def _refresh_execution_status(self):

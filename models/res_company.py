@@ -3,13 +3,36 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.base.models.res_partner import _tz_get
+
 from .. import scoring
+from .helpdesk_appraisal_input_mixin import Bounds
 
 
 class ResCompany(models.Model):
     """Appraisal settings, per company (shown in Settings > Appraisal)."""
 
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ["res.company", "helpdesk.appraisal.input.mixin"]
+    # Lower bounds are those of the constraints below, which say why.
+    _appraisal_bounds = {
+        "appraisal_workload_max": Bounds(None, 100),
+        "appraisal_customer_max": Bounds(None, 100),
+        "appraisal_work_log_max": Bounds(None, 100),
+        "appraisal_order_form_max": Bounds(None, 100),
+        "appraisal_dissatisfied_deduction": Bounds(None, 100),
+        "appraisal_work_log_deduction": Bounds(None, 100),
+        "appraisal_order_form_deduction": Bounds(None, 100),
+        "appraisal_standard_points": Bounds(None, 10000),
+        "appraisal_efficiency_cap": Bounds(None, 10),
+        "appraisal_grade_excellent": Bounds(None, None),
+        "appraisal_grade_good": Bounds(None, None),
+        "appraisal_grade_pass": Bounds(None, None),
+        "appraisal_grade_below_standard": Bounds(None, None),
+        "appraisal_overdue_task_penalty": Bounds(None, 100),
+        "appraisal_points_per_device": Bounds(None, 1000),
+        "appraisal_task_quality_max": Bounds(None, 1000),
+    }
 
     # Monthly appraisal (POLICY 2): the four components and their maxima.
     appraisal_workload_max = fields.Float(
@@ -110,6 +133,28 @@ class ResCompany(models.Model):
         help="Best quality score of an assigned task done on time.",
     )
 
+    appraisal_tz = fields.Selection(
+        selection=_tz_get,
+        string="Appraisal Time Zone",
+        compute="_compute_appraisal_tz",
+        store=True,
+        readonly=False,
+        help="Decides the day and month of every fact of the appraisal (the "
+        "closing of orders, callbacks, findings, task deadlines and "
+        "completions, area days), fixed on each fact when it is recorded: "
+        "changing it, or anyone's time zone, moves nothing already recorded. "
+        "By default the time zone of the company's address, else UTC.",
+    )
+
+    @api.depends("partner_id")
+    def _compute_appraisal_tz(self):
+        # Only the company's initial zone: the partner's changes later are not
+        # the appraisal's.
+        for company in self:
+            company.appraisal_tz = (
+                company.appraisal_tz or company.partner_id.tz or "UTC"
+            )
+
     def _appraisal_component_maxima(self):
         self.ensure_one()
         return (
@@ -198,3 +243,19 @@ class ResCompany(models.Model):
                         "The maximum task quality score must be greater than zero."
                     )
                 )
+
+    def write(self, vals):
+        if "appraisal_tz" in vals:
+            # The facts recorded so far take their day from the zone they
+            # were recorded in: compute their pending days before it changes.
+            self.env.flush_all()
+        return super().write(vals)
+
+    def _appraisal_local_day(self, moment):
+        """Day of the naive UTC datetime ``moment`` in the company's appraisal
+        time zone: the one rule for the day of every fact."""
+        self.ensure_one()
+        return scoring.local_day(moment, self.appraisal_tz or "UTC")
+
+    def _appraisal_today(self):
+        return self._appraisal_local_day(fields.Datetime.now())

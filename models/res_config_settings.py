@@ -66,6 +66,7 @@ class ResConfigSettings(models.TransientModel):
     appraisal_task_quality_max = fields.Float(
         related="company_id.appraisal_task_quality_max", readonly=False
     )
+    appraisal_tz = fields.Selection(related="company_id.appraisal_tz", readonly=False)
 
     @api.depends(
         "appraisal_workload_max",
@@ -82,3 +83,24 @@ class ResConfigSettings(models.TransientModel):
                 + settings.appraisal_work_log_max
                 + settings.appraisal_order_form_max
             )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The page's own record rounds its numbers before the company checks
+        # them: NaN would fail there with a raw error. Check them first.
+        for vals in vals_list:
+            self._check_appraisal_company_input(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_appraisal_company_input(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_appraisal_company_input(self, vals):
+        company_vals = {}
+        for name, value in vals.items():
+            related = self._fields[name].related if name in self._fields else None
+            if related and related.startswith("company_id."):
+                company_vals[related.split(".", 1)[1]] = value
+        self.env["res.company"]._check_appraisal_input(company_vals)

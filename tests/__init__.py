@@ -27,3 +27,7 @@ from . import test_ui
 from . import test_engineer_month
 from . import test_daily_screens
 from . import test_month_tours
+from . import test_company_timezone
+from . import test_deletions
+from . import test_fuzz
+from . import test_input_bounds

@@ -26,6 +26,9 @@ class AppraisalCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Days and months of the facts are the company's: UTC in the tests,
+        # whatever the database (the demo's company works in Shanghai).
+        cls.env.company.appraisal_tz = "UTC"
         # The demo's employees, when the database has the demo: the counts by
         # employee that the tests check leave them out (_test_employee_counts).
         cls.existing_employees = (

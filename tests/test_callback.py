@@ -89,14 +89,16 @@ class TestCallback(CallbackCommon):
         self._callback(ticket, "dissatisfied", "2026-10-03 09:00:00")
         self.assertEqual(self._dissatisfied_counts(*OCTOBER), {})
 
-    def test_month_of_the_call_in_the_callers_time_zone(self):
-        self.agent.tz = "Asia/Shanghai"
+    def test_month_of_the_call_in_the_company_time_zone(self):
+        self.env.company.appraisal_tz = "Asia/Shanghai"
         # 16:30 UTC on 31 October is 00:30 on 1 November in Shanghai.
         callback = self._callback(self.ticket_ab, "dissatisfied", "2026-10-31 16:30:00")
         self.assertEqual(callback.month, date(2026, 11, 1))
         self.assertEqual(self._dissatisfied_counts(*OCTOBER), {})
+        # Fixed when recorded: the caller's zone and the setting move nothing.
         self.agent.tz = False
-        self.assertEqual(callback.month, date(2026, 10, 1))
+        self.env.company.appraisal_tz = "UTC"
+        self.assertEqual(callback.month, date(2026, 11, 1))
 
     def test_agent_logs_a_callback_from_the_order(self):
         action = self.ticket_ab.with_user(self.agent).action_log_callback()

@@ -95,8 +95,8 @@ class TestTaskExecution(TaskCommon):
             cron.method_direct_trigger()
         self.assertEqual(task.execution_status, "open_past_deadline")
 
-    def test_deadline_day_in_the_assignee_time_zone(self):
-        self.engineer_a_user.tz = "Asia/Shanghai"
+    def test_deadline_day_in_the_company_time_zone(self):
+        self.env.company.appraisal_tz = "Asia/Shanghai"
         # 20:00 UTC on the 20th is 04:00 on the 21st in Shanghai (UTC+8).
         task = self._create_task(deadline=datetime(2026, 10, 20, 20, 0))
         self.assertEqual(task.appraisal_deadline_day, date(2026, 10, 21))

@@ -318,23 +318,40 @@ class TestServiceAreaRates(ServiceAreaCommon):
         self._refresh_october()
         self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (2, 1, 0.5)})
 
-    def test_leader_time_zone_decides_the_closing_day(self):
-        # Closed 2026-10-07 20:00 UTC = 2026-10-08 04:00 in Shanghai.
+    def test_company_time_zone_decides_the_closing_day(self):
+        # In UTC: closed 2026-10-07 20:00, on its planned day; closed
+        # 2026-10-10 02:00, a day after its planned day.
         self._orders(
             self.north_customer, date(2026, 10, 7), closed_at=datetime(2026, 10, 7, 20)
         )
-        # Closed 2026-10-10 02:00 UTC = 2026-10-09 22:00 in New York.
         self._orders(
             self.south_customer, date(2026, 10, 9), closed_at=datetime(2026, 10, 10, 2)
         )
         self._refresh_october()
         self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (1, 1, 1.0)})
         self.assertEqual(self._rows(self.south), {date(2026, 10, 9): (1, 0, 0.0)})
+        # Recorded closings keep their day whatever the zones become.
         self.engineer_a.tz = "Asia/Shanghai"
-        self.engineer_c.tz = "America/New_York"
+        self.env.company.appraisal_tz = "America/New_York"
         self._refresh_october()
-        self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (1, 0, 0.0)})
-        self.assertEqual(self._rows(self.south), {date(2026, 10, 9): (1, 1, 1.0)})
+        self.assertEqual(self._rows(self.north), {date(2026, 10, 7): (1, 1, 1.0)})
+        # Closed 2026-10-14 20:00 UTC = 2026-10-15 04:00 in Shanghai.
+        self.env.company.appraisal_tz = "Asia/Shanghai"
+        self._orders(
+            self.north_customer,
+            date(2026, 10, 14),
+            closed_at=datetime(2026, 10, 14, 20),
+        )
+        # Closed 2026-10-17 02:00 UTC = 2026-10-16 22:00 in New York.
+        self.env.company.appraisal_tz = "America/New_York"
+        self._orders(
+            self.south_customer,
+            date(2026, 10, 16),
+            closed_at=datetime(2026, 10, 17, 2),
+        )
+        self._refresh_october()
+        self.assertEqual(self._rows(self.north)[date(2026, 10, 14)], (1, 0, 0.0))
+        self.assertEqual(self._rows(self.south)[date(2026, 10, 16)], (1, 1, 1.0))
 
     def test_order_moved_to_another_area_moves_at_next_refresh(self):
         ticket = self._orders(

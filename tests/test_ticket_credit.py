@@ -185,19 +185,30 @@ class TestTicketCredit(AppraisalCommon):
         self.assertEqual(credit_a.invalid_reason, "intern")
         self.assertTrue(ticket.has_no_engineer)
 
-    def test_closing_month_seen_from_the_employee_time_zone(self):
-        # 2026-10-31 16:30 UTC is already 2026-11-01 00:30 in Shanghai.
-        self.engineer_b.tz = "Asia/Shanghai"
+    def test_closing_month_seen_from_the_company_time_zone(self):
+        # 2026-10-31 16:30 UTC is still October in UTC...
+        ticket_utc = self._create_tickets(
+            engineers=self.engineer_a | self.engineer_b,
+            difficulty=self.level_standard,
+            closed_at=datetime(2026, 10, 31, 16, 30),
+        )
+        # ... and already 2026-11-01 00:30 in Shanghai.
+        self.env.company.appraisal_tz = "Asia/Shanghai"
         ticket = self._create_tickets(
             engineers=self.engineer_a | self.engineer_b,
             difficulty=self.level_standard,
             closed_at=datetime(2026, 10, 31, 16, 30),
         )
         self.assertEqual(
-            self._credit(ticket, self.engineer_a).period, date(2026, 10, 1)
+            self._credit(ticket_utc, self.engineer_a).period, date(2026, 10, 1)
         )
         self.assertEqual(
             self._credit(ticket, self.engineer_b).period, date(2026, 11, 1)
+        )
+        # One zone for everyone: the employees' own zones change nothing.
+        self.engineer_a.tz = "America/New_York"
+        self.assertEqual(
+            self._credit(ticket, self.engineer_a).period, date(2026, 11, 1)
         )
 
     def test_an_order_counts_once_in_the_month_it_finally_closed(self):

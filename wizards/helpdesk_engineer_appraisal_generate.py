@@ -6,6 +6,7 @@ from odoo import fields, models
 class HelpdeskEngineerAppraisalGenerate(models.TransientModel):
     _name = "helpdesk.engineer.appraisal.generate"
     _description = "Generate Monthly Appraisals"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
     _check_company_auto = True
 
     month = fields.Date(
