@@ -53,7 +53,7 @@ class HelpdeskTicketCallback(models.Model):
                 summary=self.env._("Dissatisfied customer: follow up"),
                 note=self.env._(
                     "Callback of %(date)s on %(order)s: %(words)s",
-                    date=callback.call_date,
+                    date=callback.company_id._appraisal_local_day(callback.call_date),
                     order=ticket.display_name,
                     words=callback.customer_comment or "-",
                 ),
