@@ -402,7 +402,7 @@ class TestEngineerMonthPerformance(AppraisalCommon):
         # standard points, settings), the waiting orders and their work logs,
         # the open tasks and the earlier appraisals. The same for 2 and for
         # 10 engineers (test above).
-        with self.assertQueryCount(35):
+        with self.assertQueryCount(37):
             values = self._read_board(employees)
         self.assertEqual(len(values), 10)
         self.assertAlmostEqual(values[0]["earned_points"], 0.15)
