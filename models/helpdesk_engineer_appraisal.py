@@ -1,16 +1,34 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errorcodes, errors
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
+from odoo.tools import SQL
 
 from .. import scoring
 from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
-from .helpdesk_ticket import ENGINEER_GROUP, MANAGER_GROUP, SUPERVISOR_GROUP
+from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
 from .helpdesk_ticket_participant import INTERN_EMPLOYEE_TYPES
+
+_logger = logging.getLogger(__name__)
+
+# The advisory lock of generations: one per company and month.
+GENERATION_LOCK = "helpdesk_engineer_appraisal.generate"
+
+
+class GenerationConflict(errors.SerializationFailure):
+    """Another transaction generated the same month meanwhile: a serialization
+    failure (SQLSTATE 40001), which Odoo's RPC layer retries in a new
+    transaction, as it retries PostgreSQL's own."""
+
+    pgcode = errorcodes.SERIALIZATION_FAILURE
+
 
 # Set in the context by the appraisal's own methods only. An object, not a
 # flag: a context sent over RPC cannot hold it, so users cannot unlock the
@@ -72,10 +90,19 @@ class HelpdeskEngineerAppraisal(models.Model):
         "grade",
         "is_appealed",
         "reviewer_user_id",
+        # Frozen when the appraisal is sent, or with its scores.
+        "area_ids",
+        "grade_excellent",
+        "grade_good",
+        "grade_pass",
+        "grade_below_standard",
+        "overdue_task_penalty",
+        "appeal_count",
+        "appeal_pending",
     )
     # Who the appraisal is about: set when it is generated.
     _MANAGER_FIELDS = ("employee_id", "period", "company_id", "reopen_reason")
-    _SUPERVISOR_FIELDS = ("supervisor_comment", "supervisor_note")
+    _SUPERVISOR_FIELDS = ("supervisor_comment", "supervisor_note", "appeal_answer")
     _ENGINEER_FIELDS = ("employee_comment", "appeal_reason")
     # The only fields a manager may still fill on a done appraisal: the
     # reason to reopen it.
@@ -104,11 +131,26 @@ class HelpdeskEngineerAppraisal(models.Model):
     department_id = fields.Many2one(
         comodel_name="hr.department",
         index=True,
-        help="The engineer's department when the appraisal was last refreshed.",
+        readonly=True,
+        help="The engineer's department when the appraisal was sent to the "
+        "engineer (until then, when it was last refreshed).",
     )
     supervisor_id = fields.Many2one(
         comodel_name="hr.employee",
-        help="The engineer's manager when the appraisal was last refreshed.",
+        readonly=True,
+        help="The engineer's manager when the appraisal was sent to the "
+        "engineer (until then, when it was last refreshed).",
+    )
+    area_ids = fields.Many2many(
+        comodel_name="helpdesk.service.area",
+        relation="helpdesk_engineer_appraisal_area_rel",
+        column1="appraisal_id",
+        column2="area_id",
+        string="Areas Led",
+        readonly=True,
+        copy=False,
+        help="The service areas the engineer led when the appraisal was sent: "
+        "their area score counts (a draft counts the areas led today).",
     )
     user_id = fields.Many2one(
         related="employee_id.user_id",
@@ -188,6 +230,32 @@ class HelpdeskEngineerAppraisal(models.Model):
     )
     order_form_deduction = fields.Float(
         string="Deduction per Unqualified Order Form",
+        readonly=True,
+        aggregator=None,
+    )
+    # The grade bands and the half-year penalty the period summaries use.
+    grade_excellent = fields.Float(
+        string="Excellent from",
+        readonly=True,
+        aggregator=None,
+    )
+    grade_good = fields.Float(
+        string="Good from",
+        readonly=True,
+        aggregator=None,
+    )
+    grade_pass = fields.Float(
+        string="Pass from",
+        readonly=True,
+        aggregator=None,
+    )
+    grade_below_standard = fields.Float(
+        string="Below Standard from",
+        readonly=True,
+        aggregator=None,
+    )
+    overdue_task_penalty = fields.Float(
+        string="Penalty per Overdue Task",
         readonly=True,
         aggregator=None,
     )
@@ -312,6 +380,26 @@ class HelpdeskEngineerAppraisal(models.Model):
         string="Appealed",
         readonly=True,
         copy=False,
+    )
+    appeal_count = fields.Integer(
+        string="Appeals",
+        readonly=True,
+        copy=False,
+        help="How many times the engineer appealed; the company sets how many "
+        "appeals an appraisal allows.",
+    )
+    appeal_pending = fields.Boolean(
+        string="Appeal to Answer",
+        readonly=True,
+        copy=False,
+        help="The engineer appealed and the supervisor has not answered yet.",
+    )
+    appeal_answer = fields.Text(
+        string="Answer to the Appeal",
+        copy=False,
+        help="The supervisor's written answer to the engineer's appeal, "
+        "required to review an appealed appraisal; shown to the engineer and "
+        "logged in the chatter.",
     )
     reopen_reason = fields.Text(
         string="Reason to Reopen",
@@ -503,7 +591,7 @@ class HelpdeskEngineerAppraisal(models.Model):
                 self.env._(
                     "The scores and the stage of an appraisal are computed: "
                     "use the appraisal's buttons (fields: %(fields)s).",
-                    fields=", ".join(sorted(computed)),
+                    fields=self._field_labels(computed),
                 )
             )
         if set(vals) & set(self._MANAGER_FIELDS) and not self.env.user.has_group(
@@ -534,6 +622,13 @@ class HelpdeskEngineerAppraisal(models.Model):
                 )
             )
 
+    def _field_labels(self, names):
+        """The fields ``names`` as the user reads them on the form: their
+        labels in the user's language, never the technical names."""
+        return ", ".join(
+            sorted(self._fields[name]._description_string(self.env) for name in names)
+        )
+
     def _computed_write(self, vals):
         return self.with_context(appraisal_computed_write=_COMPUTED_WRITE).write(vals)
 
@@ -541,6 +636,7 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     def action_send_to_engineer(self):
         self._check_step("draft", SUPERVISOR_GROUP)
+        self._freeze_areas()
         # An employee without a user cannot acknowledge: straight to review.
         without_user = self.filtered(
             lambda appraisal: not appraisal.employee_id.user_id
@@ -567,6 +663,20 @@ class HelpdeskEngineerAppraisal(models.Model):
                 )
         return True
 
+    def _freeze_areas(self):
+        """Keep on the appraisals the areas their engineers lead today: from
+        now on their area score counts these, whoever leads them later (the
+        department and manager are kept by the last refresh of the draft)."""
+        areas = (
+            self.env["helpdesk.service.area"]
+            .sudo()
+            .search([("leader_id", "in", self.employee_id.ids)])
+        )
+        by_leader = areas.grouped("leader_id")
+        for appraisal in self:
+            led = by_leader.get(appraisal.employee_id, areas.browse())
+            appraisal._computed_write({"area_ids": [Command.set(led.ids)]})
+
     def action_acknowledge(self):
         self._check_step("self_assessment")
         self._check_own()
@@ -581,8 +691,10 @@ class HelpdeskEngineerAppraisal(models.Model):
     def action_review(self):
         self._check_step("review", SUPERVISOR_GROUP)
         self._check_not_own()
+        answered = self._check_appeals_answered()
         self._computed_write({"reviewer_user_id": self.env.user.id})
         self._advance("approval", self.env._("Reviewed by the supervisor."))
+        answered._log_appeal_answers()
         for appraisal in self:
             approver = appraisal.department_id.manager_id.user_id
             appraisal._schedule_next_activity(
@@ -624,7 +736,18 @@ class HelpdeskEngineerAppraisal(models.Model):
         self._check_own()
         if any(not (appraisal.appeal_reason or "").strip() for appraisal in self):
             raise UserError(self.env._("Give the reason of your appeal."))
-        self._computed_write({"is_appealed": True})
+        self._check_appeals_left()
+        for appraisal in self:
+            appraisal._computed_write(
+                {
+                    "is_appealed": True,
+                    "appeal_pending": True,
+                    "appeal_count": appraisal.appeal_count + 1,
+                    # Each appeal gets its own answer; the earlier ones stay
+                    # in the chatter.
+                    "appeal_answer": False,
+                }
+            )
         self._advance("review")
         for appraisal in self:
             appraisal.message_post(
@@ -635,6 +758,47 @@ class HelpdeskEngineerAppraisal(models.Model):
                 self.env._("Review the appealed appraisal"),
             )
         return True
+
+    def _check_appeals_left(self):
+        """Refuse an appeal beyond the number the company allows."""
+        exhausted = self.filtered(
+            lambda appraisal: appraisal.appeal_count
+            >= appraisal.company_id.appraisal_max_appeals
+        )
+        if exhausted:
+            raise UserError(
+                self.env._(
+                    "The appraisal %(appraisal)s cannot be appealed again: it "
+                    "allows %(maximum)s appeal(s). Talk to your supervisor.",
+                    appraisal=exhausted[0].display_name,
+                    maximum=exhausted[0].company_id.appraisal_max_appeals,
+                )
+            )
+
+    def _check_appeals_answered(self):
+        """The appraisals with an appeal to answer, all answered in writing."""
+        pending = self.filtered("appeal_pending")
+        unanswered = pending.filtered(
+            lambda appraisal: not (appraisal.appeal_answer or "").strip()
+        )
+        if unanswered:
+            raise UserError(
+                self.env._(
+                    "Answer the appeal of %(appraisal)s in writing (Answer to "
+                    "the Appeal, on the Comments tab) before reviewing it.",
+                    appraisal=unanswered[0].display_name,
+                )
+            )
+        return pending
+
+    def _log_appeal_answers(self):
+        for appraisal in self:
+            appraisal.message_post(
+                body=self.env._(
+                    "Answer to the appeal: %(answer)s", answer=appraisal.appeal_answer
+                )
+            )
+        self._computed_write({"appeal_pending": False})
 
     def action_reopen(self):
         self._check_step("done", MANAGER_GROUP)
@@ -667,18 +831,19 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     def _check_step(self, state, group=None):
         stages = dict(self._fields["state"]._description_selection(self.env))
-        if any(appraisal.state != state for appraisal in self):
-            raise UserError(
-                self.env._(
-                    "This action applies to appraisals in the stage %(stage)s only.",
-                    stage=stages[state],
-                )
-            )
+        # The role first: an engineer may not even read a draft.
         if group and not self.env.user.has_group(group):
             raise AccessError(
                 self.env._(
                     "Only a %(group)s may do this at the stage %(stage)s.",
                     group=self.env.ref(group).name,
+                    stage=stages[state],
+                )
+            )
+        if any(appraisal.state != state for appraisal in self):
+            raise UserError(
+                self.env._(
+                    "This action applies to appraisals in the stage %(stage)s only.",
                     stage=stages[state],
                 )
             )
@@ -843,8 +1008,17 @@ class HelpdeskEngineerAppraisal(models.Model):
         dissatisfied = {}
         findings = {}
         area_scores = {}
+        # Department, manager and areas led are frozen when the appraisal is
+        # sent: only drafts follow today's organisation.
+        drafts = appraisals.filtered(lambda appraisal: appraisal.state == "draft")
+        sent_areas = {
+            appraisal.id: appraisal.area_ids.ids
+            for appraisal in (appraisals - drafts).sudo()
+        }
         areas = su_env["helpdesk.service.area"].search(
-            [("leader_id", "in", employees.ids)]
+            [("leader_id", "in", drafts.employee_id.ids)]
+        ) | su_env["helpdesk.service.area"].browse(
+            {area_id for area_ids in sent_areas.values() for area_id in area_ids}
         )
         for period in periods:
             dissatisfied[period] = su_env[
@@ -863,7 +1037,15 @@ class HelpdeskEngineerAppraisal(models.Model):
             employee = appraisal.employee_id.sudo()
             key = (employee.id, appraisal.period)
             employee_findings = findings[appraisal.period].get(employee.id, {})
-            led_areas = areas_by_leader[employee.id]
+            if appraisal in drafts:
+                led_areas = areas_by_leader[employee.id]
+                organisation = {
+                    "department_id": employee.department_id.id,
+                    "supervisor_id": employee.parent_id.id,
+                }
+            else:
+                led_areas = sent_areas[appraisal.id]
+                organisation = {}
             month_areas = [
                 area_scores[appraisal.period][area_id]
                 for area_id in led_areas
@@ -879,11 +1061,8 @@ class HelpdeskEngineerAppraisal(models.Model):
                     is_area_leader=bool(led_areas),
                     area_rates=month_areas,
                 )
-                | {
-                    "department_id": employee.department_id.id,
-                    "supervisor_id": employee.parent_id.id,
-                    "invalid_credit_count": invalid_counts[key],
-                }
+                | organisation
+                | {"invalid_credit_count": invalid_counts[key]}
             )
 
     def _score_values(
@@ -950,6 +1129,11 @@ class HelpdeskEngineerAppraisal(models.Model):
             ),
             "area_score": area,
             "area_score_added": company.appraisal_add_area_score,
+            "grade_excellent": company.appraisal_grade_excellent,
+            "grade_good": company.appraisal_grade_good,
+            "grade_pass": company.appraisal_grade_pass,
+            "grade_below_standard": company.appraisal_grade_below_standard,
+            "overdue_task_penalty": company.appraisal_overdue_task_penalty,
             "total_score": total,
             "grade": scoring.grade(total, company._appraisal_grade_thresholds()),
         }
@@ -958,9 +1142,9 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     @api.model
     def _concerned_employees(self, month, company, departments=None, employees=None):
-        """Employees to appraise for ``month``: the appraisal engineers and
-        whoever has credits in the month, interns only if the company says
-        so."""
+        """Employees to appraise for ``month``: those marked *Appraised*, and
+        whoever else has credits in the month unless their user is a
+        supervisor or manager; interns only if the company says so."""
         # Counts the credits of every engineer, whatever the caller may read.
         credited = [
             employee.id
@@ -974,8 +1158,14 @@ class HelpdeskEngineerAppraisal(models.Model):
         domain = [
             ("company_id", "=", company.id),
             "|",
-            ("user_id.groups_id", "=", self.env.ref(ENGINEER_GROUP).id),
+            ("appraisal_appraised", "=", True),
+            "&",
             ("id", "in", credited),
+            (
+                "user_id",
+                "not any",
+                [("groups_id", "in", self.env.ref(SUPERVISOR_GROUP).ids)],
+            ),
         ]
         if not company.appraisal_include_interns:
             domain.append(("employee_type", "not in", INTERN_EMPLOYEE_TYPES))
@@ -992,6 +1182,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         done, for everyone concerned, in one batch. Running it again changes
         nothing unless the facts changed."""
         month = scoring.month_start(month)
+        self._lock_generation(month, company)
         concerned = self._concerned_employees(month, company, departments, employees)
         existing = self.search(
             [
@@ -1001,16 +1192,54 @@ class HelpdeskEngineerAppraisal(models.Model):
             ]
         )
         missing = concerned - existing.employee_id
-        created = self.create(
-            [
-                {"employee_id": employee.id, "period": month, "company_id": company.id}
-                for employee in missing
-            ]
-        )
+        try:
+            created = self.create(
+                [
+                    {
+                        "employee_id": employee.id,
+                        "period": month,
+                        "company_id": company.id,
+                    }
+                    for employee in missing
+                ]
+            )
+        except errors.UniqueViolation as error:
+            # Created by a generation that committed after this transaction
+            # began but before it took the lock: retry, and refresh them.
+            raise GenerationConflict(
+                "appraisals of the same month created meanwhile"
+            ) from error
         appraisals = existing | created
         appraisals._refresh_scores()
         created._schedule_team_todos()
         return appraisals
+
+    @api.model
+    def _lock_generation(self, month, company):
+        """Let one generation of ``month`` and ``company`` run at a time.
+
+        A transaction-level advisory lock, released at commit or rollback.
+        The second caller waits for the first to end; as its own snapshot
+        predates the appraisals the first created, it then fails with a
+        serialization failure, which Odoo's RPC layer retries in a new
+        transaction (the cron runs again a minute later): the retry finds the
+        appraisals and refreshes them.
+        """
+        key = SQL(
+            "hashtext(%s), hashtext(%s)",
+            GENERATION_LOCK,
+            f"{company.id}:{month.isoformat()}",
+        )
+        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s)", key))
+        if self.env.cr.fetchone()[0]:
+            return
+        _logger.info(
+            "Appraisals of %s for company %s: waiting for another generation",
+            month,
+            company.id,
+        )
+        self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(%s)", key))
+        raise GenerationConflict("another generation of the same month just ended")
 
     @api.model
     def _last_month(self):
@@ -1024,13 +1253,38 @@ class HelpdeskEngineerAppraisal(models.Model):
     def _cron_generate_last_month(self):
         for company in self.env["res.company"].search([]):
             appraisals = self.with_company(company)
-            appraisals._generate(appraisals._last_month(), company)
+            try:
+                with self.env.cr.savepoint():
+                    appraisals._generate(appraisals._last_month(), company)
+            except errors.SerializationFailure:
+                # A manager generated the same month at the same moment (see
+                # _lock_generation): run again in a minute, in a new
+                # transaction that sees their appraisals and refreshes them.
+                self.env.ref(
+                    "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_cron_generate"
+                )._trigger(fields.Datetime.now() + relativedelta(minutes=1))
 
     @api.model
     def _cron_refresh_open_appraisals(self):
         """Follow late facts (a review, a callback, a finding) every night on
-        the appraisals not yet done; done ones keep their frozen numbers."""
-        self.search([("state", "!=", "done")])._refresh_scores()
+        the appraisals not yet done of the recent months (each company's
+        *Months Refreshed Nightly*); done ones keep their frozen numbers, and
+        older open ones are refreshed by hand."""
+        domain = expression.OR(
+            [
+                ("company_id", "=", company.id),
+                (
+                    "period",
+                    ">=",
+                    scoring.month_start(company._appraisal_today())
+                    - relativedelta(months=company.appraisal_refresh_months),
+                ),
+            ]
+            for company in self.env["res.company"].search([])
+        )
+        self.search(
+            expression.AND([[("state", "!=", "done")], domain])
+        )._refresh_scores()
 
 
 def _number(value):

@@ -7,7 +7,6 @@ from odoo.tools import SQL
 
 from .. import scoring
 from .helpdesk_engineer_appraisal import GRADE_SELECTION
-from .helpdesk_ticket import ENGINEER_GROUP
 
 # The appraisal's numbers shown month to date, under the appraisal's names.
 _APPRAISAL_FIELDS = (
@@ -38,7 +37,8 @@ _APPRAISAL_FIELDS = (
 class HelpdeskEngineerMonth(models.Model):
     """An engineer's current month so far: *My Month* and the *Team* board.
 
-    One row per appraisal engineer (a read-only SQL view on the employees).
+    One row per employee marked *Appraised* (a read-only SQL view on the
+    employees).
     Every number is computed when read, for all the rows read at once, by
     the monthly appraisal's own ``_refresh_scores`` on appraisals held in
     memory (``new()``, never saved): the same fact sources and rules as the
@@ -214,8 +214,8 @@ class HelpdeskEngineerMonth(models.Model):
 
     @property
     def _table_query(self):
-        # The employees appraised as engineers: those whose user has the
-        # engineer role, as the monthly generation takes them.
+        # The employees marked *Appraised*, whom the monthly generation
+        # appraises.
         employees = (
             self.env["hr.employee"]
             .sudo()
@@ -238,7 +238,7 @@ class HelpdeskEngineerMonth(models.Model):
 
     @api.model
     def _engineer_domain(self):
-        return [("user_id.groups_id", "=", self.env.ref(ENGINEER_GROUP).id)]
+        return [("appraisal_appraised", "=", True)]
 
     @api.model
     def _current_month(self):

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .helpdesk_appraisal_input_mixin import Bounds
+from .helpdesk_ticket import ENGINEER_GROUP, SUPERVISOR_GROUP
 
 
 class HrEmployee(models.Model):
@@ -17,6 +18,30 @@ class HrEmployee(models.Model):
         help="Points this engineer is expected to earn in a month (S of the "
         "workload). Leave 0 to use the company's standard monthly points.",
     )
+
+    appraisal_appraised = fields.Boolean(
+        string="Appraised",
+        compute="_compute_appraisal_appraised",
+        store=True,
+        readonly=False,
+        groups="hr.group_hr_user",
+        help="The employee gets a monthly appraisal when a month is generated. "
+        "Set by default for employees whose user is an appraisal engineer but "
+        "not a supervisor or manager; supervisors and department heads are "
+        "appraised only when this is checked.",
+    )
+
+    @api.depends("user_id")
+    def _compute_appraisal_appraised(self):
+        # Only when the user changes: once set, the flag is the HR decision,
+        # never moved by a later change of the user's roles.
+        engineer = self.env.ref(ENGINEER_GROUP, raise_if_not_found=False)
+        supervisor = self.env.ref(SUPERVISOR_GROUP, raise_if_not_found=False)
+        for employee in self:
+            groups = employee.user_id.sudo().groups_id
+            employee.appraisal_appraised = bool(
+                engineer and engineer in groups and supervisor not in groups
+            )
 
     @api.constrains("appraisal_standard_points")
     def _check_appraisal_standard_points(self):

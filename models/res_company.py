@@ -8,6 +8,10 @@ from odoo.addons.base.models.res_partner import _tz_get
 from .. import scoring
 from .helpdesk_appraisal_input_mixin import Bounds
 
+# Sensible bounds of the workflow settings.
+MAX_APPEALS = 10
+MAX_REFRESH_MONTHS = 36
+
 
 class ResCompany(models.Model):
     """Appraisal settings, per company (shown in Settings > Appraisal)."""
@@ -16,6 +20,8 @@ class ResCompany(models.Model):
     _inherit = ["res.company", "helpdesk.appraisal.input.mixin"]
     # Lower bounds are those of the constraints below, which say why.
     _appraisal_bounds = {
+        "appraisal_max_appeals": Bounds(0, MAX_APPEALS),
+        "appraisal_refresh_months": Bounds(0, MAX_REFRESH_MONTHS),
         "appraisal_workload_max": Bounds(None, 100),
         "appraisal_customer_max": Bounds(None, 100),
         "appraisal_work_log_max": Bounds(None, 100),
@@ -131,6 +137,19 @@ class ResCompany(models.Model):
         string="Maximum Task Quality Score",
         default=5.0,
         help="Best quality score of an assigned task done on time.",
+    )
+    appraisal_max_appeals = fields.Integer(
+        string="Appeals per Appraisal",
+        default=1,
+        help="How many times an engineer may appeal one monthly appraisal; "
+        "the supervisor answers each appeal in writing.",
+    )
+    appraisal_refresh_months = fields.Integer(
+        string="Months Refreshed Nightly",
+        default=2,
+        help="The nightly refresh recomputes the appraisals not yet done of the "
+        "current month and of this many months before it; older ones keep "
+        "their numbers until refreshed by hand.",
     )
 
     appraisal_tz = fields.Selection(

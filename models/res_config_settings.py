@@ -66,6 +66,12 @@ class ResConfigSettings(models.TransientModel):
     appraisal_task_quality_max = fields.Float(
         related="company_id.appraisal_task_quality_max", readonly=False
     )
+    appraisal_max_appeals = fields.Integer(
+        related="company_id.appraisal_max_appeals", readonly=False
+    )
+    appraisal_refresh_months = fields.Integer(
+        related="company_id.appraisal_refresh_months", readonly=False
+    )
     appraisal_tz = fields.Selection(related="company_id.appraisal_tz", readonly=False)
 
     @api.depends(

@@ -13,10 +13,13 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
     half-year (POLICY 4).
 
     An SQL view, so that the summaries follow every change of the monthly
-    appraisals and of the company settings (penalty, grade bands) without a
-    table to keep in step. Every monthly appraisal counts, whatever its state:
-    the summaries of the running year are provisional, and *Final Months*
-    tells how many of the counted months are done.
+    appraisals without a table to keep in step. Every monthly appraisal
+    counts, whatever its state: *Final Months* tells how many of the counted
+    months are done, and a summary is *Final* only once its period is over and
+    all its months are done. The grade bands and the half-year penalty are
+    those frozen on the period's latest appraisal that has them (the
+    company's current settings for appraisals never computed), so that
+    changing the settings never changes a past period.
 
     The overdue tasks are those of ``project.task._overdue_counts``: appraised,
     active, overdue or open past their deadline, counted once for each
@@ -97,6 +100,12 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
         readonly=True,
         help="Grade of the final score, by the company's grade bands.",
     )
+    is_final = fields.Boolean(
+        string="Final",
+        readonly=True,
+        help="The period is over and all its monthly appraisals are done; "
+        "otherwise the summary is provisional and may still change.",
+    )
     department_rank = fields.Integer(
         readonly=True,
         aggregator="min",
@@ -119,6 +128,11 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                             appraisal.period,
                             appraisal.state,
                             appraisal.total_score,
+                            appraisal.grade_excellent,
+                            appraisal.grade_good,
+                            appraisal.grade_pass,
+                            appraisal.grade_below_standard,
+                            appraisal.overdue_task_penalty,
                             kind.period_type,
                             kind.id_offset,
                             CASE kind.period_type
@@ -148,6 +162,15 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                             COUNT(*) AS month_count,
                             COUNT(*) FILTER (WHERE periods.state = %(done)s)
                                 AS done_month_count,
+                            -- The settings frozen on the latest appraisal
+                            -- computed with them.
+                            %(frozen_grade_excellent)s AS frozen_grade_excellent,
+                            %(frozen_grade_good)s AS frozen_grade_good,
+                            %(frozen_grade_pass)s AS frozen_grade_pass,
+                            %(frozen_grade_below_standard)s
+                                AS frozen_grade_below_standard,
+                            %(frozen_overdue_task_penalty)s
+                                AS frozen_overdue_task_penalty,
                             -- An appraisal without total shows 0: it counts so.
                             AVG(COALESCE(periods.total_score, 0))::float
                                 AS mean_total
@@ -184,18 +207,28 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                             summaries.*,
                             COALESCE(overdue.task_count, 0) AS overdue_task_count,
                             COALESCE(overdue.task_count, 0)
-                                * company.appraisal_overdue_task_penalty::float
-                                AS overdue_penalty,
+                                * %(penalty)s AS overdue_penalty,
                             GREATEST(
                                 summaries.mean_total
-                                    - COALESCE(overdue.task_count, 0)
-                                    * company.appraisal_overdue_task_penalty::float,
+                                    - COALESCE(overdue.task_count, 0) * %(penalty)s,
                                 0
                             ) AS final_score,
-                            company.appraisal_grade_excellent,
-                            company.appraisal_grade_good,
-                            company.appraisal_grade_pass,
-                            company.appraisal_grade_below_standard
+                            COALESCE(
+                                summaries.frozen_grade_excellent,
+                                company.appraisal_grade_excellent
+                            ) AS appraisal_grade_excellent,
+                            COALESCE(
+                                summaries.frozen_grade_good,
+                                company.appraisal_grade_good
+                            ) AS appraisal_grade_good,
+                            COALESCE(
+                                summaries.frozen_grade_pass,
+                                company.appraisal_grade_pass
+                            ) AS appraisal_grade_pass,
+                            COALESCE(
+                                summaries.frozen_grade_below_standard,
+                                company.appraisal_grade_below_standard
+                            ) AS appraisal_grade_below_standard
                         FROM summaries
                         JOIN res_company company ON company.id = summaries.company_id
                         LEFT JOIN overdue
@@ -216,6 +249,12 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                         scored.overdue_task_count,
                         scored.overdue_penalty,
                         scored.final_score,
+                        scored.done_month_count = scored.month_count
+                            AND scored.period_start + CASE scored.period_type
+                                WHEN %(quarter)s THEN INTERVAL '3 months'
+                                WHEN %(half_year)s THEN INTERVAL '6 months'
+                                ELSE INTERVAL '12 months'
+                            END <= CURRENT_DATE AS is_final,
                         -- scoring.grade: unrounded score against the bands.
                         CASE
                             WHEN scored.final_score >= scored.appraisal_grade_excellent
@@ -260,7 +299,30 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                 pass_=scoring.GRADE_PASS,
                 below_standard=scoring.GRADE_BELOW_STANDARD,
                 fail=scoring.GRADE_FAIL,
+                penalty=SQL(
+                    "COALESCE(summaries.frozen_overdue_task_penalty, "
+                    "company.appraisal_overdue_task_penalty)::float"
+                ),
+                **{
+                    f"frozen_{name}": self._latest_frozen(name)
+                    for name in (
+                        "grade_excellent",
+                        "grade_good",
+                        "grade_pass",
+                        "grade_below_standard",
+                        "overdue_task_penalty",
+                    )
+                },
             )
+        )
+
+    def _latest_frozen(self, column):
+        """SQL: the value of ``column`` on the latest appraisal of the period
+        that has one (NULL on appraisals never computed)."""
+        return SQL(
+            """(ARRAY_AGG(%(column)s ORDER BY periods.period DESC, periods.id DESC)
+                FILTER (WHERE %(column)s IS NOT NULL))[1]""",
+            column=SQL.identifier("periods", column),
         )
 
     def _half_year_start(self, day):

@@ -16,6 +16,9 @@ from . import test_appraisal_generate
 from . import test_appraisal_summary
 from . import test_appraisal_report
 from . import test_appraisal_fact
+from . import test_appraisal_integrity
+from . import test_appraisal_concurrency
+from . import test_appraised_flag
 from . import test_appraisal_xlsx
 from . import test_area_ranking_xlsx
 from . import test_benchmark

@@ -255,6 +255,8 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
     def test_engineer_writes_only_their_comment(self):
         self._generate()
         appraisal = self._appraisal_of(self.engineer_a).with_user(self.engineer_a_user)
+        # Engineers see their appraisal once it is sent, never a draft.
+        appraisal.with_user(self.supervisor_user).action_send_to_engineer()
         appraisal.employee_comment = "A busy month"
         with self.assertRaisesText(AccessError, "supervisor's comment"):
             appraisal.supervisor_comment = "Excellent"
@@ -274,6 +276,8 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
             form.supervisor_comment = "Good month"
             form.supervisor_note = "Consider for team lead"
         self.assertEqual(appraisal.supervisor_note, "Consider for team lead")
+        # Engineers see their appraisal once it is sent, never a draft.
+        appraisal.with_user(self.supervisor_user).action_send_to_engineer()
         with Form(appraisal.with_user(self.engineer_a_user)) as form:
             form.employee_comment = "Thanks"
             self.assertNotIn("supervisor_note", form._view["fields"])

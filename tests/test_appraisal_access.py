@@ -21,6 +21,8 @@ class TestAppraisalAccess(MonthlyAppraisalCommon):
         )
         cls.appraisal_a = cls._appraisal_of(cls.engineer_a)
         cls.appraisal_a.supervisor_note = "Ready for more hard orders"
+        # Engineers see their appraisal once it is sent, never a draft.
+        cls.appraisal_a.with_user(cls.supervisor_user).action_send_to_engineer()
 
     def _visible(self, user):
         return self.Appraisal.with_user(user).search([])

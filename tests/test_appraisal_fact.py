@@ -154,6 +154,8 @@ class TestAppraisalFact(MonthlyAppraisalCommon):
 
     def test_engineer_prints_their_own_facts(self):
         report = self.env[REPORT].with_user(self.engineer_a_user)
+        # Engineers see their appraisal once it is sent, never a draft.
+        self.appraisal.with_user(self.supervisor_user).action_send_to_engineer()
         for stage in ("live", "kept"):
             if stage == "kept":
                 self._approve(self.appraisal)

@@ -213,9 +213,14 @@ class TestAppraisalWorkflow(MonthlyAppraisalCommon):
         self.assertEqual(self._todo_users(), self.supervisor_user)
 
     def test_no_appeal_of_a_draft_or_done_appraisal(self):
-        self._as(self.engineer_a_user).write({"appeal_reason": "Too low"})
-        with self.assertRaisesText(UserError, "before it is done"):
+        # A draft is not even shown to the engineer (issue 10: drafts are
+        # invisible until sent), so it cannot be appealed.
+        with self.assertRaises(AccessError):
+            self._as(self.engineer_a_user).write({"appeal_reason": "Too low"})
+        with self.assertRaises(AccessError):
             self._as(self.engineer_a_user).action_appeal()
+        self._as(self.supervisor_user).action_send_to_engineer()
+        self._as(self.engineer_a_user).write({"appeal_reason": "Too low"})
         self._approve(self.appraisal)
         with self.assertRaisesText(UserError, "before it is done"):
             self._as(self.engineer_a_user).action_appeal()

@@ -265,6 +265,8 @@ class TestYearXlsx(AppraisalXlsxCommon):
 
 class TestExportAccess(AppraisalXlsxCommon):
     def test_engineer_prints_and_exports_own_appraisal_only(self):
+        # Engineers see their appraisal once it is sent, never a draft.
+        self.appraisal_a.with_user(self.supervisor_user).action_send_to_engineer()
         reports = self.env["ir.actions.report"].with_user(self.engineer_a_user)
         html = reports._render_qweb_html(
             "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_report_action",

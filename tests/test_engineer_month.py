@@ -289,11 +289,16 @@ class TestEngineerMonthAccess(EngineerMonthCommon):
         self.assertEqual(self._visible(self.engineer_c_user), self.engineer_c)
 
     def test_supervisors_see_their_team(self):
-        # Their own row too (My Month); the Team board leaves it out.
+        # Supervisors are not appraised unless marked: no row of their own.
+        self.assertEqual(
+            self._visible(self.supervisor_user), self.engineer_a | self.engineer_b
+        )
+        self.supervisor.appraisal_appraised = True
         self.assertEqual(
             self._visible(self.supervisor_user),
             self.engineer_a | self.engineer_b | self.supervisor,
         )
+        # The Team board leaves their own row out.
         action = self.env.ref(
             "helpdesk_engineer_appraisal.helpdesk_engineer_month_action_team"
         )
@@ -302,17 +307,17 @@ class TestEngineerMonthAccess(EngineerMonthCommon):
     def test_managers_see_everyone(self):
         self.assertEqual(
             self._visible(self.manager_user),
-            self.engineer_a
-            | self.engineer_b
-            | self.engineer_c
-            | self.supervisor
-            | self.manager,
+            self.engineer_a | self.engineer_b | self.engineer_c,
         )
 
-    def test_interns_and_employees_without_the_role_have_no_row(self):
+    def test_only_employees_marked_appraised_have_a_row(self):
         clerk = self.env["hr.employee"].create({"name": "Clerk Wu"})
         self.assertFalse(
             self.Month.search([("employee_id", "in", (self.intern | clerk).ids)])
+        )
+        clerk.appraisal_appraised = True
+        self.assertEqual(
+            self.Month.search([("employee_id", "=", clerk.id)]).employee_id, clerk
         )
 
     def test_my_month_opens_the_own_row(self):

@@ -6,6 +6,7 @@ build the Odoo command line with an addons path that exposes this repository
 under the module's technical name.
 """
 
+import fcntl
 import getpass
 import glob
 import os
@@ -318,15 +319,51 @@ class PostgresCluster:
 
     @contextmanager
     def running(self):
-        """Start the server unless it already runs; stop it afterwards if we did."""
-        started = not self.is_running()
-        if started:
-            self.start()
+        """Start the server unless it already runs; stop it afterwards unless
+        another command still uses it.
+
+        Several commands may share the cluster (two ``tools/run`` on the same
+        port): each registers in ``ClusterUsers``, and the last one to leave
+        stops the server if one of them started it, and only when no other
+        client is connected. A server started by hand is never stopped.
+        """
+        users = ClusterUsers(self.directory)
+        with users.locked():
+            users.attach()
+            if not self.is_running():
+                self.start()
+                users.mark_started()
         try:
             yield self
         finally:
-            if started:
-                self.stop()
+            with users.locked():
+                if users.detach() and self.is_running():
+                    clients = self.other_clients()
+                    if clients:
+                        print(
+                            f"PostgreSQL left running in {self.directory}: "
+                            "other connections still use it (or it could not "
+                            "be asked)."
+                        )
+                    else:
+                        self.stop()
+                        users.clear_started()
+
+    def other_clients(self):
+        """How many client connections, other than this query's, the server
+        has; -1 when it cannot tell (then it is left running)."""
+        try:
+            out = self._client(
+                "psql",
+                "--dbname=postgres",
+                "-tAq",
+                "-c",
+                "SELECT COUNT(*) FROM pg_stat_activity "
+                "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+            )
+            return int(out.strip())
+        except (SetupError, ValueError):
+            return -1
 
     def _client(self, tool, *args, stdin=None):
         """Run a client tool (psql, dropdb...) as the cluster's superuser."""
@@ -361,3 +398,66 @@ class PostgresCluster:
             f"--db_port={self.port}",
             f"--db_user={self.role}",
         ]
+
+
+class ClusterUsers:
+    """The commands using a PostgreSQL cluster: one file per process (named
+    by its pid) in ``directory/users``, a marker when one of them started the
+    server, and a lock file that serialises starting and stopping.
+
+    A process that died without leaving (killed) is pruned by its pid.
+    """
+
+    def __init__(self, directory, pid=None):
+        self.directory = Path(directory)
+        self.pid = pid if pid is not None else os.getpid()
+        self.users_dir = self.directory / "users"
+        self.started_marker = self.directory / "started-by-tools"
+
+    @contextmanager
+    def locked(self):
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with open(self.directory / "users.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield self
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def attach(self):
+        self.users_dir.mkdir(parents=True, exist_ok=True)
+        (self.users_dir / str(self.pid)).touch()
+
+    def mark_started(self):
+        self.started_marker.touch()
+
+    def clear_started(self):
+        self.started_marker.unlink(missing_ok=True)
+
+    def others(self):
+        """The pids of the other live users; forgets the dead ones."""
+        pids = []
+        for entry in self.users_dir.glob("*") if self.users_dir.exists() else ():
+            if not entry.name.isdigit() or int(entry.name) == self.pid:
+                continue
+            if _process_alive(int(entry.name)):
+                pids.append(int(entry.name))
+            else:
+                entry.unlink(missing_ok=True)
+        return pids
+
+    def detach(self):
+        """Leave; True when the caller should stop the server: it was the
+        last user and the server was started by one of these commands."""
+        (self.users_dir / str(self.pid)).unlink(missing_ok=True)
+        return not self.others() and self.started_marker.exists()
+
+
+def _process_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
