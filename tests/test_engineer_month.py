@@ -289,7 +289,9 @@ class TestEngineerMonthAccess(EngineerMonthCommon):
         self.assertEqual(self._visible(self.engineer_c_user), self.engineer_c)
 
     def test_supervisors_see_their_team(self):
-        # Supervisors are not appraised unless marked: no row of their own.
+        # Supervisors are not appraised unless marked (the common setup
+        # marks the whole staff): no row of their own.
+        (self.supervisor | self.manager).appraisal_appraised = False
         self.assertEqual(
             self._visible(self.supervisor_user), self.engineer_a | self.engineer_b
         )
@@ -305,9 +307,14 @@ class TestEngineerMonthAccess(EngineerMonthCommon):
         self.assertEqual(action.domain, "[('user_id', '!=', uid)]")
 
     def test_managers_see_everyone(self):
+        # The whole staff is marked Appraised by the common setup.
         self.assertEqual(
             self._visible(self.manager_user),
-            self.engineer_a | self.engineer_b | self.engineer_c,
+            self.engineer_a
+            | self.engineer_b
+            | self.engineer_c
+            | self.supervisor
+            | self.manager,
         )
 
     def test_only_employees_marked_appraised_have_a_row(self):
