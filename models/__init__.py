@@ -22,3 +22,7 @@ from . import res_company_appraisal_lock
 from . import helpdesk_ticket_appraisal_lock
 from . import helpdesk_ticket_participant_appraisal_lock
 from . import helpdesk_engineer_appraisal_lock
+from . import helpdesk_engineer_month
+from . import helpdesk_ticket_review
+from . import helpdesk_ticket_callback_alert
+from . import helpdesk_engineer_appraisal_alert

@@ -1213,6 +1213,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             ) from error
         appraisals = existing | created
         appraisals._refresh_scores()
+        created._schedule_team_todos()
         return appraisals
 
     @api.model

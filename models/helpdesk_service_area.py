@@ -196,10 +196,45 @@ class HelpdeskServiceArea(models.Model):
         # start it on demand.
         self.check_access("write")
         today = self.env.company._appraisal_today()
-        self._refresh_unlocked_daily_rates(
-            today + relativedelta(months=-1, day=1), today
+        date_from = today + relativedelta(months=-1, day=1)
+        self._refresh_unlocked_daily_rates(date_from, today)
+        return self._refresh_notification(date_from, today)
+
+    def _refresh_notification(self, date_from, date_to):
+        """What a refresh did: the areas, days with orders due, orders due and
+        confirmed from ``date_from`` to ``date_to``, as a notification."""
+        [(days, due, confirmed)] = (
+            self.env["helpdesk.service.area.daily"]
+            .sudo()
+            ._read_group(
+                [
+                    ("area_id", "in", self.ids),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                aggregates=["__count", "due_count:sum", "confirmed_count:sum"],
+            )
         )
-        return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "title": self.env._("Rates refreshed"),
+                "message": self.env._(
+                    "%(areas)s area(s), %(date_from)s to %(date_to)s: %(days)s "
+                    "day(s) with orders due, %(due)s order(s) due, %(confirmed)s "
+                    "completed and confirmed.",
+                    areas=len(self),
+                    date_from=date_from,
+                    date_to=date_to,
+                    days=days,
+                    due=due or 0,
+                    confirmed=confirmed or 0,
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_view_daily_rates(self):
         self.ensure_one()

@@ -32,6 +32,9 @@ from . import test_ui
 from . import test_helpdesk_mgmt_chinese
 from . import test_callback_import_mapping
 from . import test_reconciling_numbers
+from . import test_engineer_month
+from . import test_daily_screens
+from . import test_month_tours
 from . import test_company_timezone
 from . import test_deletions
 from . import test_fuzz

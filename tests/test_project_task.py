@@ -426,7 +426,8 @@ class TestTaskScreens(TaskCommon):
         )
         action = menu.action
         self.assertEqual(action.res_model, "project.task")
-        self.assertEqual(action.view_mode, "list,form,pivot,graph")
+        # Cards on a phone (issue 15, item 7).
+        self.assertEqual(action.view_mode, "list,kanban,form,pivot,graph")
         self.assertEqual(
             safe_eval(action.context),
             {"default_is_appraisal_task": True, "search_default_appraised": 1},
