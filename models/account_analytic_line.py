@@ -61,12 +61,14 @@ class AccountAnalyticLine(models.Model):
         )
         return res
 
+    # Odoo runs the ondelete checks by name: the lock, the stronger reason,
+    # is told before the review.
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked(self):
         self.ticket_id._check_appraisal_lock(scores=True, area=False)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_check_reviewed_orders(self):
+    def _unlink_except_reviewed_orders(self):
         self._log_on_orders(
             self._check_reviewed_orders(), self.env._("A work log was deleted")
         )
