@@ -3,7 +3,7 @@
 from collections import namedtuple
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .. import scoring
 
@@ -48,6 +48,9 @@ class HelpdeskAppraisalInputMixin(models.AbstractModel):
 
     _appraisal_bounds = {}
     _appraisal_date_years_ahead = {}
+    # Fields the module records about who did what and when: no client
+    # writes them; ``user_id`` is accepted at creation only as oneself.
+    _AUDIT_FIELDS = ()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -169,3 +172,28 @@ class HelpdeskAppraisalInputMixin(models.AbstractModel):
                     value=day,
                 )
             )
+
+    def _check_audit_values(self, vals, creating=False):
+        """Refuse client values for the recorded ``_AUDIT_FIELDS``, with the
+        model's own message (``_audit_message``)."""
+        if self.env.su:
+            return
+        forged = [
+            fname
+            for fname in self._AUDIT_FIELDS
+            if fname in vals
+            and not (creating and fname == "user_id" and vals[fname] == self.env.uid)
+        ]
+        if forged:
+            raise AccessError(
+                self._audit_message(
+                    ", ".join(
+                        self._fields[fname]._description_string(self.env)
+                        for fname in forged
+                    )
+                )
+            )
+
+    def _audit_message(self, field_labels):
+        """Why ``field_labels`` cannot be written: what the module records."""
+        raise NotImplementedError

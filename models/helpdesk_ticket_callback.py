@@ -1,7 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 
 from .. import scoring
 
@@ -148,29 +148,13 @@ class HelpdeskTicketCallback(models.Model):
     def _unlink_except_locked(self):
         self._check_appraisal_lock()
 
-    def _check_audit_values(self, vals, creating=False):
-        """The caller is the current user, recorded at creation; the day and
-        month follow the call. None is written by hand."""
-        if self.env.su:
-            return
-        forged = [
-            fname
-            for fname in self._AUDIT_FIELDS
-            if fname in vals
-            and not (creating and fname == "user_id" and vals[fname] == self.env.uid)
-        ]
-        if forged:
-            raise AccessError(
-                self.env._(
-                    "%(fields)s of a callback are recorded by the module: the "
-                    "agent who logs the call, the day and the month of the "
-                    "call. They cannot be written.",
-                    fields=", ".join(
-                        self._fields[fname]._description_string(self.env)
-                        for fname in forged
-                    ),
-                )
-            )
+    def _audit_message(self, field_labels):
+        return self.env._(
+            "%(fields)s of a callback are recorded by the module: the "
+            "agent who logs the call, the day and the month of the "
+            "call. They cannot be written.",
+            fields=field_labels,
+        )
 
     def _check_appraisal_lock(self):
         self.env["res.company"]._check_appraisal_lock(
