@@ -5,7 +5,7 @@ import math
 from odoo import api, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .helpdesk_ticket import SUPERVISOR_GROUP
+from ..const import SUPERVISOR_GROUP
 
 # What a work log decides of an order's credits: whose it is and whether it
 # has time on it.

@@ -6,14 +6,16 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .. import scoring
+from ..const import (
+    ENGINEER_GROUP,
+    MANAGER_GROUP,
+    SERVICE_CENTRE_GROUP,
+    SUPERVISOR_GROUP,
+)
 from ..scoring import ROLE_ENGINEER
 
-# Appraisal groups, checked in code by the other models too.
-ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
-SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
-MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 # Who may see an order's callbacks: call-centre staff and appraisal roles.
-CALLBACK_READERS = f"{ENGINEER_GROUP},helpdesk_engineer_appraisal.group_service_centre"
+CALLBACK_READERS = f"{ENGINEER_GROUP},{SERVICE_CENTRE_GROUP}"
 # Recorded or computed by the module about who reviewed what: never written
 # by a client, whatever its role or context.
 AUDIT_FIELDS = (

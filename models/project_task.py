@@ -6,8 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
+from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
 from .helpdesk_appraisal_input_mixin import Bounds
-from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
 
 DONE_STATE = "1_done"
 CANCELED_STATE = "1_canceled"

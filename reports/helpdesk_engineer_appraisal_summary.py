@@ -4,7 +4,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from .. import scoring
-from ..models.helpdesk_engineer_appraisal import GRADE_SELECTION
+from ..const import GRADE_SELECTION
 
 
 class HelpdeskEngineerAppraisalSummary(models.Model):

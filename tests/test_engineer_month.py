@@ -6,8 +6,9 @@ from freezegun import freeze_time
 
 from odoo import Command
 
+from ..const import ENGINEER_GROUP
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
-from .common import ENGINEER_GROUP, AppraisalCommon
+from .common import AppraisalCommon
 
 AUGUST = date(2026, 8, 1)
 SEPTEMBER = date(2026, 9, 1)

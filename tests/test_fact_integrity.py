@@ -5,9 +5,9 @@ from datetime import date
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 
+from ..const import SERVICE_CENTRE_GROUP
 from .common import AppraisalCommon, new_test_user
 
-SERVICE_CENTRE_GROUP = "helpdesk_engineer_appraisal.group_service_centre"
 OCTOBER = date(2026, 10, 1)
 
 

@@ -9,11 +9,11 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tools import mute_logger
 
+from ..const import MANAGER_GROUP, SERVICE_CENTRE_GROUP, SUPERVISOR_GROUP
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
-from .common import MANAGER_GROUP, SUPERVISOR_GROUP, new_test_user
+from .common import new_test_user
 from .test_callback import CallbackCommon
 
-SERVICE_CENTRE_GROUP = "helpdesk_engineer_appraisal.group_service_centre"
 NOW = "2026-11-05 10:00:00"
 
 
