@@ -48,7 +48,7 @@ _COMPUTED_WRITE = object()
 
 
 class HelpdeskEngineerAppraisal(models.Model):
-    """The monthly appraisal of one engineer (POLICY 2).
+    """The monthly appraisal of one engineer (docs/policy.md P2).
 
     The scores are computed from the month's facts (credits, callbacks,
     quality findings, area rates) by ``_refresh_scores`` in one batch for

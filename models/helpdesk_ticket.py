@@ -113,7 +113,7 @@ class HelpdeskTicket(models.Model):
     can_self_rate = fields.Boolean(
         string="Can Self-rate", compute="_compute_can_self_rate"
     )
-    # Callbacks (回访) and quality findings (POLICY 2).
+    # Callbacks (回访) and quality findings (policy P2.2 to P2.4).
     callback_ids = fields.One2many(
         comodel_name="helpdesk.ticket.callback",
         inverse_name="ticket_id",
@@ -124,7 +124,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_callback_count",
         groups=CALLBACK_READERS,
     )
-    # Service areas (POLICY 3).
+    # Service areas (policy P3).
     service_area_id = fields.Many2one(
         comodel_name="helpdesk.service.area",
         compute="_compute_service_area_id",

@@ -125,7 +125,7 @@ class ProjectTask(models.Model):
         "Open: not done and the deadline day has not passed. Cancelled tasks "
         "have no status and count for nothing.",
     )
-    # Not points of any score: POLICY 4 counts only the overdue tasks (the
+    # Not points of any score: policy P4.2 counts only the overdue tasks (the
     # half-year penalty), so the on-time quality is shown, averaged, never summed.
     appraisal_points = fields.Float(
         string="On-time Quality",

@@ -9,8 +9,8 @@ from ..const import GRADE_SELECTION
 
 class HelpdeskEngineerAppraisalSummary(models.Model):
     """Quarter, half-year and year summaries of the monthly appraisals
-    (月度考核，年底汇总, POLICY 2), with the overdue-task penalty of the
-    half-year (POLICY 4).
+    (月度考核，年底汇总, policy P2.8), with the overdue-task penalty of the
+    half-year (policy P4.2).
 
     An SQL view, so that the summaries follow every change of the monthly
     appraisals without a table to keep in step. Every monthly appraisal

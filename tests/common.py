@@ -13,7 +13,7 @@ from odoo.addons.base.tests.common import BaseCommon, new_test_user
 
 from ..const import ENGINEER_GROUP, MANAGER_GROUP, SUPERVISOR_GROUP
 
-# A moment in the POLICY worked example's month, 2026-10.
+# A moment in the month of the policy's worked example (P5), 2026-10.
 OCTOBER_CLOSING = datetime(2026, 10, 20, 9, 0)
 
 

@@ -108,7 +108,7 @@ class TestInputBounds(MonthlyAppraisalCommon):
                 {"appraisal_workload_max": math.inf}
             )
         appraisal = self._generate(employees=self.engineer_a)
-        # The POLICY worked example: 34.5 / 40 of 60 = 51.75.
+        # The policy's worked example (P5): 34.5 / 40 of 60 = 51.75.
         self.assertAlmostEqual(appraisal.workload_score, 51.75)
         self.assertLess(appraisal.total_score, 100)
 

@@ -26,7 +26,7 @@ FORGED_CONTEXT = {
 
 
 class TicketIntegrityCommon(MonthlyAppraisalCommon):
-    """The POLICY example's October, engineer A's appraisal done; one order of
+    """The policy example's (P5) October, engineer A's appraisal done; one order of
     A closed in November, whose appraisal is open (P = 1.0)."""
 
     @classmethod
