@@ -6,7 +6,9 @@ pytest runs them without Odoo (``tools/test``, pure stage); these classes run
 the same test functions in Odoo's runner, without a database, as core
 ``phone_validation/tests/test_phonenumbers.py`` tests its pure helper, so that
 a plain Odoo or OCA CI runs them as well. Each test function is one test
-method, each of its parametrised cases one subtest. ``test_cluster_users``
+method, each of its parametrised cases one subtest; ``TestPure<Name>`` runs
+``tests/pure/test_<name>.py`` (``tools/test`` counts a failure that pytest
+reported too only once, by this name). ``test_cluster_users``
 tests the development tools (``tools/odoo_env.py``), not the addon, with
 pytest's fixtures: pytest alone runs it.
 """
