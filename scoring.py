@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Scoring formulas of the appraisal policy, free of any Odoo import.
 
-Each function states one rule of POLICY.md in plain Python so that it can be
-tested without a database and read side by side with the policy. The Odoo
+Each function states one rule of the policy, ``docs/policy.md``, in plain
+Python so that it can be tested without a database and read side by side with
+the rule it cites by number (``P1.4``). The Odoo
 models feed these functions with values they read in batch; the period
 summaries, an SQL view, apply the rules of ``half_year_penalty``,
 ``period_start`` and ``summary_score`` in SQL, and the tests check the view
@@ -30,7 +31,7 @@ def engineer_share(engineer_count):
     """Fraction of an order's points earned by each engineer on it.
 
     Points are split evenly between engineers only; interns take no share, so
-    their part goes to the engineers (POLICY 1, credit split). An order
+    their part goes to the engineers (policy P1.4, credit split). An order
     without engineers has no share to give.
     """
     if engineer_count <= 0:
@@ -86,12 +87,12 @@ def closing_month(closed_at, tz_name=None):
     return local_day(closed_at, tz_name).replace(day=1)
 
 
-# Service areas (POLICY 3): how the monthly completion rate is taken.
+# Service areas (policy P3.4): how the monthly completion rate is taken.
 RATE_MODE_DAILY_MEAN = "daily_mean"
 RATE_MODE_RATIO = "ratio"
 
 
-# Customer callbacks (POLICY 2, customer evaluation).
+# Customer callbacks (policy P2.2, customer evaluation).
 CALLBACK_DISSATISFIED = "dissatisfied"
 
 
@@ -104,7 +105,7 @@ def engineer_counts(count_by_order, engineers_by_order):
     """Count the events of each order once for every engineer of the order.
 
     A dissatisfied callback costs each engineer on the order its deduction:
-    it is not split between them as points are (POLICY 2). Orders without
+    it is not split between them as points are (policy P2.2). Orders without
     engineers count against nobody.
     """
     counts = {}
@@ -114,7 +115,7 @@ def engineer_counts(count_by_order, engineers_by_order):
     return counts
 
 
-# Assigned tasks (POLICY 4): execution status of a task with a deadline.
+# Assigned tasks (policy P4.1): execution status of a task with a deadline.
 TASK_OPEN = "open"
 TASK_ON_TIME = "on_time"
 TASK_OVERDUE = "overdue"
@@ -162,11 +163,11 @@ def monthly_completion_rate(days, mode):
 
 
 def area_score(standard_workload, rate):
-    """Area score of the leader for a month: Q x R (POLICY 3)."""
+    """Area score of the leader for a month: Q x R (policy P3.5)."""
     return standard_workload * rate
 
 
-# Monthly appraisal (POLICY 2).
+# Monthly appraisal (policy P2).
 GRADE_EXCELLENT = "excellent"
 GRADE_GOOD = "good"
 GRADE_PASS = "pass"
@@ -200,7 +201,7 @@ TOTAL_DIGITS = 6
 
 
 def appraisal_total(components):
-    """Sum of the components, kept within 0 to 100 (POLICY 2): an area score
+    """Sum of the components, kept within 0 to 100 (policy P2.5): an area score
     added on top cannot lift a month beyond 100."""
     return round(min(TOTAL_MAX, max(0.0, sum(components))), TOTAL_DIGITS)
 
@@ -227,11 +228,11 @@ def thresholds_decreasing(thresholds):
 
 
 def half_year_penalty(overdue_tasks, penalty_per_task):
-    """Points taken from the half-year total for overdue tasks (POLICY 4)."""
+    """Points taken from the half-year total for overdue tasks (policy P4.2)."""
     return overdue_tasks * penalty_per_task
 
 
-# Period summaries of the monthly appraisals (POLICY 2 and 4).
+# Period summaries of the monthly appraisals (policy P2.8 and P4.2).
 PERIOD_QUARTER = "quarter"
 PERIOD_HALF_YEAR = "half_year"
 PERIOD_YEAR = "year"
@@ -246,7 +247,7 @@ def period_start(day, period_type):
 
 def summary_score(mean_total, overdue_tasks, penalty_per_task):
     """Final score of a period: the mean monthly total minus the overdue-task
-    penalty, never below 0. Only half-years have overdue tasks (POLICY 4):
+    penalty, never below 0. Only half-years have overdue tasks (policy P4.2):
     quarters and years pass 0."""
     return max(0.0, mean_total - half_year_penalty(overdue_tasks, penalty_per_task))
 

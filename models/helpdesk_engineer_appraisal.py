@@ -12,9 +12,20 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from .. import scoring
-from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
-from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
-from .helpdesk_ticket_participant import INTERN_EMPLOYEE_TYPES
+from ..const import (
+    APPRAISAL_APPROVAL,
+    APPRAISAL_DONE,
+    APPRAISAL_DRAFT,
+    APPRAISAL_REVIEW,
+    APPRAISAL_SELF_ASSESSMENT,
+    APPRAISAL_STATE_SELECTION,
+    GRADE_SELECTION,
+    INTERN_EMPLOYEE_TYPES,
+    KIND_ORDER_FORM,
+    KIND_WORK_LOG,
+    MANAGER_GROUP,
+    SUPERVISOR_GROUP,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -35,17 +46,9 @@ class GenerationConflict(errors.SerializationFailure):
 # scores and the state by passing a context key.
 _COMPUTED_WRITE = object()
 
-GRADE_SELECTION = [
-    (scoring.GRADE_EXCELLENT, "Excellent"),
-    (scoring.GRADE_GOOD, "Good"),
-    (scoring.GRADE_PASS, "Pass"),
-    (scoring.GRADE_BELOW_STANDARD, "Below Standard"),
-    (scoring.GRADE_FAIL, "Fail"),
-]
-
 
 class HelpdeskEngineerAppraisal(models.Model):
-    """The monthly appraisal of one engineer (POLICY 2).
+    """The monthly appraisal of one engineer (docs/policy.md P2).
 
     The scores are computed from the month's facts (credits, callbacks,
     quality findings, area rates) by ``_refresh_scores`` in one batch for
@@ -160,15 +163,9 @@ class HelpdeskEngineerAppraisal(models.Model):
         help="The appraisal is the current user's own.",
     )
     state = fields.Selection(
-        selection=[
-            ("draft", "Draft"),
-            ("self_assessment", "Self-Assessment"),
-            ("review", "Supervisor Review"),
-            ("approval", "Department Approval"),
-            ("done", "Done"),
-        ],
+        selection=APPRAISAL_STATE_SELECTION,
         string="Stage",
-        default="draft",
+        default=APPRAISAL_DRAFT,
         required=True,
         tracking=True,
         index=True,
@@ -555,7 +552,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         self._check_fields_writable(vals)
         if self.env.context.get("appraisal_computed_write") is not _COMPUTED_WRITE:
             frozen = set(vals) & set(self._fields_frozen_when_done())
-            if frozen and any(appraisal.state == "done" for appraisal in self):
+            if frozen and any(appraisal.state == APPRAISAL_DONE for appraisal in self):
                 raise UserError(
                     self.env._(
                         "A done appraisal is read-only; an appraisal manager "
@@ -566,7 +563,7 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
-        if any(appraisal.state == "done" for appraisal in self):
+        if any(appraisal.state == APPRAISAL_DONE for appraisal in self):
             raise UserError(self.env._("A done appraisal cannot be deleted."))
 
     def _fields_frozen_when_done(self):
@@ -634,7 +631,7 @@ class HelpdeskEngineerAppraisal(models.Model):
     # Workflow -------------------------------------------------------------
 
     def action_send_to_engineer(self):
-        self._check_step("draft", SUPERVISOR_GROUP)
+        self._check_step(APPRAISAL_DRAFT, SUPERVISOR_GROUP)
         self._freeze_areas()
         # An employee without a user cannot acknowledge: straight to review.
         without_user = self.filtered(
@@ -642,7 +639,9 @@ class HelpdeskEngineerAppraisal(models.Model):
         )
         to_engineer = self - without_user
         if to_engineer:
-            to_engineer._advance("self_assessment", self.env._("Sent to the engineer."))
+            to_engineer._advance(
+                APPRAISAL_SELF_ASSESSMENT, self.env._("Sent to the engineer.")
+            )
             for appraisal in to_engineer:
                 appraisal._schedule_next_activity(
                     appraisal.employee_id.user_id,
@@ -650,7 +649,7 @@ class HelpdeskEngineerAppraisal(models.Model):
                 )
         if without_user:
             without_user._advance(
-                "review",
+                APPRAISAL_REVIEW,
                 self.env._(
                     "Sent to review: the employee has no user to acknowledge it."
                 ),
@@ -677,9 +676,9 @@ class HelpdeskEngineerAppraisal(models.Model):
             appraisal._computed_write({"area_ids": [Command.set(led.ids)]})
 
     def action_acknowledge(self):
-        self._check_step("self_assessment")
+        self._check_step(APPRAISAL_SELF_ASSESSMENT)
         self._check_own()
-        self._advance("review", self.env._("Acknowledged by the engineer."))
+        self._advance(APPRAISAL_REVIEW, self.env._("Acknowledged by the engineer."))
         for appraisal in self:
             appraisal._schedule_next_activity(
                 appraisal.supervisor_id.user_id,
@@ -688,11 +687,11 @@ class HelpdeskEngineerAppraisal(models.Model):
         return True
 
     def action_review(self):
-        self._check_step("review", SUPERVISOR_GROUP)
+        self._check_step(APPRAISAL_REVIEW, SUPERVISOR_GROUP)
         self._check_not_own()
         answered = self._check_appeals_answered()
         self._computed_write({"reviewer_user_id": self.env.user.id})
-        self._advance("approval", self.env._("Reviewed by the supervisor."))
+        self._advance(APPRAISAL_APPROVAL, self.env._("Reviewed by the supervisor."))
         answered._log_appeal_answers()
         for appraisal in self:
             approver = appraisal.department_id.manager_id.user_id
@@ -705,7 +704,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         return True
 
     def action_approve(self):
-        self._check_step("approval", MANAGER_GROUP)
+        self._check_step(APPRAISAL_APPROVAL, MANAGER_GROUP)
         self._check_not_own()
         reviewed_by_me = self.filtered(lambda a: a.reviewer_user_id == self.env.user)
         if reviewed_by_me:
@@ -716,7 +715,7 @@ class HelpdeskEngineerAppraisal(models.Model):
                     employee=reviewed_by_me[0].employee_id.name,
                 )
             )
-        self._advance("done", self.env._("Approved: the appraisal is done."))
+        self._advance(APPRAISAL_DONE, self.env._("Approved: the appraisal is done."))
         # After the last refresh: the kept facts explain the frozen scores.
         self.env["helpdesk.engineer.appraisal.fact"]._take(self)
         # The orders counted stay in this month, whatever happens to them.
@@ -725,7 +724,8 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     def action_appeal(self):
         if any(
-            appraisal.state not in ("self_assessment", "review", "approval")
+            appraisal.state
+            not in (APPRAISAL_SELF_ASSESSMENT, APPRAISAL_REVIEW, APPRAISAL_APPROVAL)
             for appraisal in self
         ):
             raise UserError(
@@ -749,7 +749,7 @@ class HelpdeskEngineerAppraisal(models.Model):
                     "appeal_answer": False,
                 }
             )
-        self._advance("review")
+        self._advance(APPRAISAL_REVIEW)
         for appraisal in self:
             appraisal.message_post(
                 body=self.env._("Appeal: %(reason)s", reason=appraisal.appeal_reason)
@@ -802,7 +802,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         self._computed_write({"appeal_pending": False})
 
     def action_reopen(self):
-        self._check_step("done", MANAGER_GROUP)
+        self._check_step(APPRAISAL_DONE, MANAGER_GROUP)
         if any(not (appraisal.reopen_reason or "").strip() for appraisal in self):
             raise UserError(self.env._("Give the reason to reopen the appraisal."))
         reasons = {appraisal: appraisal.reopen_reason for appraisal in self}
@@ -810,8 +810,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         # next approval keeps the facts counted then.
         self.fact_ids.sudo().unlink()
         # Out of done first: a reopened appraisal counts the facts again.
-        self._computed_write({"state": "review", "reopen_reason": False})
-        self._advance("review")
+        self._computed_write({"state": APPRAISAL_REVIEW, "reopen_reason": False})
+        self._advance(APPRAISAL_REVIEW)
         for appraisal in self:
             appraisal.message_post(
                 body=self.env._("Reopened: %(reason)s", reason=reasons[appraisal])
@@ -1284,7 +1284,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             for company in self.env["res.company"].search([])
         )
         self.search(
-            expression.AND([[("state", "!=", "done")], domain])
+            expression.AND([[("state", "!=", APPRAISAL_DONE)], domain])
         )._refresh_scores()
 
 

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
+from ..const import APPRAISAL_DONE, KIND_ORDER_FORM, KIND_WORK_LOG
 
 KIND_COUNTED_ORDER = "counted_order"
 KIND_DISSATISFIED_CALLBACK = "dissatisfied_callback"
@@ -203,7 +203,7 @@ class HelpdeskEngineerAppraisalFact(models.Model):
             appraisal.id: {kind: [] for kind, _label in self._kind_selection()}
             for appraisal in appraisals
         }
-        done = appraisals.filtered(lambda appraisal: appraisal.state == "done")
+        done = appraisals.filtered(lambda appraisal: appraisal.state == APPRAISAL_DONE)
         for fact in self.search([("appraisal_id", "in", done.ids)]):
             rows[fact.appraisal_id.id][fact.kind].append(fact._row())
         for vals in self._live_values(appraisals - done):

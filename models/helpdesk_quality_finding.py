@@ -4,9 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .. import scoring
-
-KIND_WORK_LOG = "work_log"
-KIND_ORDER_FORM = "order_form"
+from ..const import KIND_ORDER_FORM, KIND_WORK_LOG
 
 # Set in the context by ``action_withdraw`` only. An object, not a flag: a
 # context sent over RPC cannot hold it, so no client changes the status of a

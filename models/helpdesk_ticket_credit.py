@@ -144,7 +144,7 @@ class HelpdeskTicketCredit(models.Model):
             credit.points = points
             credit.is_valid = not reason
             credit.invalid_reason = reason
-            # A month a done appraisal counted keeps the order (POLICY 1: it
+            # A month a done appraisal counted keeps the order (policy P1.6: it
             # earns once): reopening or re-closing it later moves nothing.
             credit.month = credit.frozen_month or (
                 scoring.month_start(ticket.appraisal_closed_day)

@@ -6,8 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
+from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
 from .helpdesk_appraisal_input_mixin import Bounds
-from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
 
 DONE_STATE = "1_done"
 CANCELED_STATE = "1_canceled"
@@ -125,7 +125,7 @@ class ProjectTask(models.Model):
         "Open: not done and the deadline day has not passed. Cancelled tasks "
         "have no status and count for nothing.",
     )
-    # Not points of any score: POLICY 4 counts only the overdue tasks (the
+    # Not points of any score: policy P4.2 counts only the overdue tasks (the
     # half-year penalty), so the on-time quality is shown, averaged, never summed.
     appraisal_points = fields.Float(
         string="On-time Quality",

@@ -40,7 +40,7 @@ class ResCompany(models.Model):
         "appraisal_task_quality_max": Bounds(None, 1000),
     }
 
-    # Monthly appraisal (POLICY 2): the four components and their maxima.
+    # Monthly appraisal (policy P2.1 to P2.4): the four components and their maxima.
     appraisal_workload_max = fields.Float(
         string="Workload Maximum",
         default=60.0,

@@ -4,13 +4,13 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from .. import scoring
-from ..models.helpdesk_engineer_appraisal import GRADE_SELECTION
+from ..const import GRADE_SELECTION
 
 
 class HelpdeskEngineerAppraisalSummary(models.Model):
     """Quarter, half-year and year summaries of the monthly appraisals
-    (月度考核，年底汇总, POLICY 2), with the overdue-task penalty of the
-    half-year (POLICY 4).
+    (月度考核，年底汇总, policy P2.8), with the overdue-task penalty of the
+    half-year (policy P4.2).
 
     An SQL view, so that the summaries follow every change of the monthly
     appraisals without a table to keep in step. Every monthly appraisal

@@ -11,11 +11,9 @@ from odoo.sql_db import Cursor
 
 from odoo.addons.base.tests.common import BaseCommon, new_test_user
 
-ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
-SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
-MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
+from ..const import ENGINEER_GROUP, MANAGER_GROUP, SUPERVISOR_GROUP
 
-# A moment in the POLICY worked example's month, 2026-10.
+# A moment in the month of the policy's worked example (P5), 2026-10.
 OCTOBER_CLOSING = datetime(2026, 10, 20, 9, 0)
 
 

@@ -9,9 +9,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 from odoo.tools import mute_logger
 
+from ..const import SERVICE_CENTRE_GROUP
 from .common import AppraisalCommon, new_test_user
 
-SERVICE_CENTRE_GROUP = "helpdesk_engineer_appraisal.group_service_centre"
 # "Now" for the tests: early November 2026, after the October calls.
 NOW = "2026-11-05 10:00:00"
 OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))

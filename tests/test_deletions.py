@@ -7,8 +7,9 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import UserError
 
+from ..const import MANAGER_GROUP
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
-from .common import MANAGER_GROUP, new_test_user
+from .common import new_test_user
 
 
 @freeze_time("2026-11-05 10:00:00")

@@ -6,6 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 
+from ..const import SERVICE_CENTRE_GROUP
 from .common import AppraisalCommon, new_test_user
 
 OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))
@@ -287,7 +288,7 @@ class TestQualityFindingAccess(FindingCommon):
         agent = new_test_user(
             self.env,
             login="agent",
-            groups="base.group_user,helpdesk_engineer_appraisal.group_service_centre",
+            groups=f"base.group_user,{SERVICE_CENTRE_GROUP}",
         )
         helpdesk_user = new_test_user(
             self.env, login="desk", groups="helpdesk_mgmt.group_helpdesk_user"

@@ -9,7 +9,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from .common import MANAGER_GROUP, SUPERVISOR_GROUP
+from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
 from .test_project_task import DEADLINE, TaskCommon
 
 H2 = (date(2026, 7, 1), date(2026, 12, 31))

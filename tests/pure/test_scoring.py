@@ -1,6 +1,6 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Scoring formulas of POLICY.md, tested without Odoo.
+"""Scoring formulas of the policy (docs/policy.md), tested without Odoo.
 
 ``scoring.py`` is loaded from its file so that the addon's package, which
 imports Odoo, is never imported here.
@@ -44,7 +44,7 @@ def test_single_engineer_earns_the_whole_order():
 
 
 def test_two_engineers_and_an_intern_on_a_hard_order():
-    # POLICY 1: 0.75 + 0.75 + 0.
+    # Policy P1.4: 0.75 + 0.75 + 0.
     engineer = credit(engineer_count=2, difficulty_points=1.5)
     intern = credit(role=scoring.ROLE_INTERN, engineer_count=2, difficulty_points=1.5)
     assert engineer == (0.5, 0.75, None)
@@ -52,7 +52,7 @@ def test_two_engineers_and_an_intern_on_a_hard_order():
 
 
 def test_worked_example_points():
-    # POLICY 5: 30 standard orders alone, 6 hard ones shared with B and an intern.
+    # Policy P5: 30 standard orders alone, 6 hard ones shared with B and an intern.
     alone = credit(difficulty_points=1.0)[1]
     shared = credit(engineer_count=2, difficulty_points=1.5)[1]
     assert 30 * alone + 6 * shared == pytest.approx(34.5)
@@ -194,7 +194,7 @@ def test_local_day_in_the_time_zone(moment, tz_name, day):
     assert scoring.local_day(moment, tz_name) == day
 
 
-# Service areas (POLICY 3). Four days: 2 due / 1 confirmed, nothing due,
+# Service areas (policy P3.3, P3.4). Four days: 2 due / 1 confirmed, nothing due,
 # 4/4, 1/0 -> daily rates 0.5, none, 1.0, 0.0.
 FOUR_DAYS = [(2, 1), (0, 0), (4, 4), (1, 0)]
 
@@ -259,7 +259,7 @@ def test_area_score_is_workload_times_rate(standard_workload, rate, score):
     assert scoring.area_score(standard_workload, rate) == pytest.approx(score)
 
 
-# Monthly appraisal (POLICY 2 and the worked example of POLICY 5).
+# Monthly appraisal (policy P2 and the worked example P5).
 
 
 def test_worked_example_total_and_grade():
@@ -337,7 +337,7 @@ def test_grade_thresholds_must_decrease(thresholds, valid):
 
 
 def test_half_year_penalty():
-    # POLICY 4: minus 2 per overdue task.
+    # Policy P4.2: minus 2 per overdue task.
     assert scoring.half_year_penalty(3, 2) == 6
 
 
