@@ -69,6 +69,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         "earned_points",
         "standard_points",
         "efficiency",
+        "efficiency_ratio",
+        "efficiency_capped",
         "efficiency_cap",
         "workload_max",
         "customer_max",
@@ -89,6 +91,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         "area_rate",
         "area_score",
         "area_score_added",
+        "component_sum",
+        "total_bounded",
         "total_score",
         "grade",
         "is_appealed",
@@ -188,6 +192,29 @@ class HelpdeskEngineerAppraisal(models.Model):
         digits=(16, 4),
         aggregator="avg",
         help="E = P / S, capped at the company's efficiency cap.",
+    )
+    # The numbers of the explanations, as the scoring returned them.
+    efficiency_ratio = fields.Float(
+        string="P / S",
+        readonly=True,
+        digits=(16, 4),
+        aggregator=None,
+        help="Earned points / standard points, before the efficiency cap.",
+    )
+    efficiency_capped = fields.Boolean(
+        readonly=True,
+        help="P / S exceeded the efficiency cap: the efficiency is the cap.",
+    )
+    component_sum = fields.Float(
+        string="Sum of Components",
+        readonly=True,
+        aggregator=None,
+        help="The components added up, before the total is kept within 0 to 100.",
+    )
+    total_bounded = fields.Boolean(
+        string="Total Kept within 0 to 100",
+        readonly=True,
+        help="The sum of the components lay outside 0 to 100: the total is the bound.",
     )
     # The settings a refresh used, frozen with the scores they explain.
     efficiency_cap = fields.Float(
@@ -450,8 +477,9 @@ class HelpdeskEngineerAppraisal(models.Model):
     @api.depends(
         "earned_points",
         "standard_points",
+        "efficiency_ratio",
+        "efficiency_capped",
         "efficiency",
-        "efficiency_cap",
         "workload_max",
         "workload_score",
         "customer_max",
@@ -468,35 +496,15 @@ class HelpdeskEngineerAppraisal(models.Model):
         "order_form_score",
         "area_score",
         "area_score_added",
+        "component_sum",
+        "total_bounded",
         "total_score",
     )
     def _compute_explanations(self):
+        """Each component's formula with the numbers the scoring returned
+        and ``_score_values`` stored: printed, never worked out again."""
         for appraisal in self:
-            ratio = (
-                appraisal.earned_points / appraisal.standard_points
-                if appraisal.standard_points
-                else 0.0
-            )
-            values = {
-                "points": _number(appraisal.earned_points),
-                "standard": _number(appraisal.standard_points),
-                "efficiency": _number(appraisal.efficiency),
-                "ratio": _number(ratio),
-                "maximum": _number(appraisal.workload_max),
-                "score": _number(appraisal.workload_score),
-            }
-            if ratio > appraisal.efficiency_cap:
-                appraisal.workload_explanation = self.env._(
-                    "P %(points)s / S %(standard)s = %(ratio)s, capped at E "
-                    "%(efficiency)s -> %(maximum)s x %(efficiency)s = %(score)s",
-                    **values,
-                )
-            else:
-                appraisal.workload_explanation = self.env._(
-                    "P %(points)s / S %(standard)s = E %(efficiency)s -> "
-                    "%(maximum)s x %(efficiency)s = %(score)s",
-                    **values,
-                )
+            appraisal.workload_explanation = appraisal._workload_explanation()
             appraisal.customer_explanation = appraisal._deduction_explanation(
                 appraisal.customer_max,
                 appraisal.dissatisfied_deduction,
@@ -515,23 +523,28 @@ class HelpdeskEngineerAppraisal(models.Model):
                 appraisal.order_form_finding_count,
                 appraisal.order_form_score,
             )
-            components = [
-                appraisal.workload_score,
-                appraisal.customer_score,
-                appraisal.work_log_score,
-                appraisal.order_form_score,
-            ]
-            if appraisal.area_score_added:
-                components.append(appraisal.area_score)
-            explanation = "{} = {}".format(
-                " + ".join(_number(value) for value in components),
-                _number(sum(components)),
+            appraisal.total_explanation = appraisal._total_explanation()
+
+    def _workload_explanation(self):
+        values = {
+            "points": _number(self.earned_points),
+            "standard": _number(self.standard_points),
+            "efficiency": _number(self.efficiency),
+            "ratio": _number(self.efficiency_ratio),
+            "maximum": _number(self.workload_max),
+            "score": _number(self.workload_score),
+        }
+        if self.efficiency_capped:
+            return self.env._(
+                "P %(points)s / S %(standard)s = %(ratio)s, capped at E "
+                "%(efficiency)s -> %(maximum)s x %(efficiency)s = %(score)s",
+                **values,
             )
-            if round(sum(components), scoring.TOTAL_DIGITS) != round(
-                appraisal.total_score, scoring.TOTAL_DIGITS
-            ):
-                explanation += f" -> {_number(appraisal.total_score)}"
-            appraisal.total_explanation = explanation
+        return self.env._(
+            "P %(points)s / S %(standard)s = E %(efficiency)s -> "
+            "%(maximum)s x %(efficiency)s = %(score)s",
+            **values,
+        )
 
     def _deduction_explanation(self, maximum, deduction, count, score):
         return self.env._(
@@ -541,6 +554,23 @@ class HelpdeskEngineerAppraisal(models.Model):
             count=count,
             score=_number(score),
         )
+
+    def _total_explanation(self):
+        components = [
+            self.workload_score,
+            self.customer_score,
+            self.work_log_score,
+            self.order_form_score,
+        ]
+        if self.area_score_added:
+            components.append(self.area_score)
+        explanation = "{} = {}".format(
+            " + ".join(_number(value) for value in components),
+            _number(self.component_sum),
+        )
+        if self.total_bounded:
+            explanation += f" -> {_number(self.total_score)}"
+        return explanation
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -1077,51 +1107,65 @@ class HelpdeskEngineerAppraisal(models.Model):
         is_area_leader,
         area_rates,
     ):
-        """The stored scores of one appraisal from its month's counts."""
+        """The stored scores of one appraisal from its month's counts: each
+        component's score and the numbers of its explanation, as the scoring
+        returns them."""
         company = self.company_id
-        cap = company.appraisal_efficiency_cap
-        workload = scoring.workload_score(
-            company.appraisal_workload_max, earned_points, standard_points, cap
+        workload = scoring.workload_component(
+            company.appraisal_workload_max,
+            earned_points,
+            standard_points,
+            company.appraisal_efficiency_cap,
         )
-        customer = scoring.deduction_score(
+        customer = scoring.deduction_component(
             company.appraisal_customer_max,
             company.appraisal_dissatisfied_deduction,
             dissatisfied,
         )
-        work_log = scoring.deduction_score(
+        work_log = scoring.deduction_component(
             company.appraisal_work_log_max,
             company.appraisal_work_log_deduction,
             work_logs,
         )
-        order_form = scoring.deduction_score(
+        order_form = scoring.deduction_component(
             company.appraisal_order_form_max,
             company.appraisal_order_form_deduction,
             order_forms,
         )
         area = sum(score for _rate, score in area_rates)
-        components = [workload, customer, work_log, order_form]
+        components = [workload.score, customer.score, work_log.score, order_form.score]
         if company.appraisal_add_area_score:
             components.append(area)
-        total = scoring.appraisal_total(components)
+        total = scoring.month_total(components)
+        thresholds = company._appraisal_grade_thresholds()
+        # Frozen with the scores, for the period summaries.
+        grade_bands = {
+            setting: lowest
+            for (_grade, setting), lowest in zip(
+                scoring.GRADE_BANDS, thresholds, strict=True
+            )
+        }
         return {
-            "earned_points": earned_points,
-            "standard_points": standard_points,
-            "efficiency": scoring.efficiency(earned_points, standard_points, cap),
-            "efficiency_cap": cap,
-            "workload_max": company.appraisal_workload_max,
-            "customer_max": company.appraisal_customer_max,
-            "work_log_max": company.appraisal_work_log_max,
-            "order_form_max": company.appraisal_order_form_max,
-            "dissatisfied_deduction": company.appraisal_dissatisfied_deduction,
-            "work_log_deduction": company.appraisal_work_log_deduction,
-            "order_form_deduction": company.appraisal_order_form_deduction,
-            "workload_score": workload,
-            "dissatisfied_count": dissatisfied,
-            "customer_score": customer,
-            "work_log_finding_count": work_logs,
-            "work_log_score": work_log,
-            "order_form_finding_count": order_forms,
-            "order_form_score": order_form,
+            "earned_points": workload.earned_points,
+            "standard_points": workload.standard_points,
+            "efficiency_ratio": workload.ratio,
+            "efficiency_capped": workload.capped,
+            "efficiency": workload.efficiency,
+            "efficiency_cap": workload.cap,
+            "workload_max": workload.maximum,
+            "workload_score": workload.score,
+            "customer_max": customer.maximum,
+            "dissatisfied_deduction": customer.deduction_per_event,
+            "dissatisfied_count": customer.events,
+            "customer_score": customer.score,
+            "work_log_max": work_log.maximum,
+            "work_log_deduction": work_log.deduction_per_event,
+            "work_log_finding_count": work_log.events,
+            "work_log_score": work_log.score,
+            "order_form_max": order_form.maximum,
+            "order_form_deduction": order_form.deduction_per_event,
+            "order_form_finding_count": order_form.events,
+            "order_form_score": order_form.score,
             "is_area_leader": is_area_leader,
             "area_rate": (
                 sum(rate for rate, _score in area_rates) / len(area_rates)
@@ -1130,13 +1174,12 @@ class HelpdeskEngineerAppraisal(models.Model):
             ),
             "area_score": area,
             "area_score_added": company.appraisal_add_area_score,
-            "grade_excellent": company.appraisal_grade_excellent,
-            "grade_good": company.appraisal_grade_good,
-            "grade_pass": company.appraisal_grade_pass,
-            "grade_below_standard": company.appraisal_grade_below_standard,
+            **grade_bands,
             "overdue_task_penalty": company.appraisal_overdue_task_penalty,
-            "total_score": total,
-            "grade": scoring.grade(total, company._appraisal_grade_thresholds()),
+            "component_sum": total.component_sum,
+            "total_bounded": total.bounded,
+            "total_score": total.score,
+            "grade": scoring.grade(total.score, thresholds),
         }
 
     # Generation ----------------------------------------------------------

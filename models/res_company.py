@@ -184,12 +184,11 @@ class ResCompany(models.Model):
         )
 
     def _appraisal_grade_thresholds(self):
+        """The lowest total of each grade, in the order of
+        ``scoring.GRADE_BANDS``."""
         self.ensure_one()
-        return (
-            self.appraisal_grade_excellent,
-            self.appraisal_grade_good,
-            self.appraisal_grade_pass,
-            self.appraisal_grade_below_standard,
+        return tuple(
+            self[f"appraisal_{setting}"] for _grade, setting in scoring.GRADE_BANDS
         )
 
     @api.constrains(

@@ -5,6 +5,7 @@ from odoo.tools import SQL
 
 from .. import scoring
 from ..const import GRADE_SELECTION
+from . import scoring_sql
 
 
 class HelpdeskEngineerAppraisalSummary(models.Model):
@@ -115,6 +116,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        grade_settings = [setting for _grade, setting in scoring.GRADE_BANDS]
         self.env.cr.execute(
             SQL(
                 """
@@ -128,10 +130,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                             appraisal.month,
                             appraisal.state,
                             appraisal.total_score,
-                            appraisal.grade_excellent,
-                            appraisal.grade_good,
-                            appraisal.grade_pass,
-                            appraisal.grade_below_standard,
+                            %(grade_bands)s,
                             appraisal.overdue_task_penalty,
                             kind.period_type,
                             kind.id_offset,
@@ -164,11 +163,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                                 AS done_month_count,
                             -- The settings frozen on the latest appraisal
                             -- computed with them.
-                            %(frozen_grade_excellent)s AS frozen_grade_excellent,
-                            %(frozen_grade_good)s AS frozen_grade_good,
-                            %(frozen_grade_pass)s AS frozen_grade_pass,
-                            %(frozen_grade_below_standard)s
-                                AS frozen_grade_below_standard,
+                            %(frozen_grade_bands)s,
                             %(frozen_overdue_task_penalty)s
                                 AS frozen_overdue_task_penalty,
                             -- An appraisal without total shows 0: it counts so.
@@ -213,22 +208,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                                     - COALESCE(overdue.task_count, 0) * %(penalty)s,
                                 0
                             ) AS final_score,
-                            COALESCE(
-                                summaries.frozen_grade_excellent,
-                                company.appraisal_grade_excellent
-                            ) AS appraisal_grade_excellent,
-                            COALESCE(
-                                summaries.frozen_grade_good,
-                                company.appraisal_grade_good
-                            ) AS appraisal_grade_good,
-                            COALESCE(
-                                summaries.frozen_grade_pass,
-                                company.appraisal_grade_pass
-                            ) AS appraisal_grade_pass,
-                            COALESCE(
-                                summaries.frozen_grade_below_standard,
-                                company.appraisal_grade_below_standard
-                            ) AS appraisal_grade_below_standard
+                            %(grade_bands_used)s
                         FROM summaries
                         JOIN res_company company ON company.id = summaries.company_id
                         LEFT JOIN overdue
@@ -255,29 +235,14 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                                 WHEN %(half_year)s THEN INTERVAL '6 months'
                                 ELSE INTERVAL '12 months'
                             END <= CURRENT_DATE AS is_final,
-                        -- scoring.grade: unrounded score against the bands.
-                        CASE
-                            WHEN scored.final_score >= scored.appraisal_grade_excellent
-                                THEN %(excellent)s
-                            WHEN scored.final_score >= scored.appraisal_grade_good
-                                THEN %(good)s
-                            WHEN scored.final_score >= scored.appraisal_grade_pass
-                                THEN %(pass_)s
-                            WHEN scored.final_score
-                                    >= scored.appraisal_grade_below_standard
-                                THEN %(below_standard)s
-                            ELSE %(fail)s
-                        END AS grade,
-                        -- Rounded to 6 decimals, far below what is shown: means
-                        -- equal on paper tie even when the floating-point
-                        -- sums differ in their last bits.
+                        %(grade)s AS grade,
                         RANK() OVER (
                             PARTITION BY
                                 scored.company_id,
                                 scored.department_id,
                                 scored.period_type,
                                 scored.period_start
-                            ORDER BY ROUND(scored.final_score::numeric, 6) DESC
+                            ORDER BY %(rank_key)s DESC
                         ) AS department_rank
                     FROM scored
                 )
@@ -294,25 +259,39 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                 year=scoring.PERIOD_YEAR,
                 done="done",
                 overdue_statuses=scoring.TASK_OVERDUE_STATUSES,
-                excellent=scoring.GRADE_EXCELLENT,
-                good=scoring.GRADE_GOOD,
-                pass_=scoring.GRADE_PASS,
-                below_standard=scoring.GRADE_BELOW_STANDARD,
-                fail=scoring.GRADE_FAIL,
                 penalty=SQL(
                     "COALESCE(summaries.frozen_overdue_task_penalty, "
                     "company.appraisal_overdue_task_penalty)::float"
                 ),
-                **{
-                    f"frozen_{name}": self._latest_frozen(name)
-                    for name in (
-                        "grade_excellent",
-                        "grade_good",
-                        "grade_pass",
-                        "grade_below_standard",
-                        "overdue_task_penalty",
+                frozen_overdue_task_penalty=self._latest_frozen("overdue_task_penalty"),
+                # The grade bands of scoring.GRADE_BANDS: frozen on each
+                # appraisal, the latest frozen ones of the period, else the
+                # company's, and the grade of the unrounded final score.
+                grade_bands=SQL(", ").join(
+                    SQL.identifier("appraisal", setting) for setting in grade_settings
+                ),
+                frozen_grade_bands=SQL(", ").join(
+                    SQL(
+                        "%s AS %s",
+                        self._latest_frozen(setting),
+                        SQL.identifier(f"frozen_{setting}"),
                     )
-                },
+                    for setting in grade_settings
+                ),
+                grade_bands_used=SQL(", ").join(
+                    SQL(
+                        "COALESCE(%s, %s) AS %s",
+                        SQL.identifier("summaries", f"frozen_{setting}"),
+                        SQL.identifier("company", f"appraisal_{setting}"),
+                        SQL.identifier(f"appraisal_{setting}"),
+                    )
+                    for setting in grade_settings
+                ),
+                grade=scoring_sql.grade_case(
+                    SQL.identifier("scored", "final_score"),
+                    lambda setting: SQL.identifier("scored", f"appraisal_{setting}"),
+                ),
+                rank_key=scoring_sql.rank_key(SQL.identifier("scored", "final_score")),
             )
         )
 
@@ -327,7 +306,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
 
     def _half_year_start(self, day):
         """SQL: first day of the half-year of the date ``day``
-        (``scoring.period_start``)."""
+        (``tests/pure/reference.py``, ``period_start``)."""
         return SQL(
             """(date_trunc('year', %(day)s)
                 + CASE WHEN EXTRACT(MONTH FROM %(day)s) > 6

@@ -4,6 +4,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from .. import scoring
+from . import scoring_sql
 
 
 class HelpdeskServiceAreaMonth(models.Model):
@@ -143,16 +144,16 @@ class HelpdeskServiceAreaMonth(models.Model):
                         rated.standard_workload * rated.rate AS score,
                         RANK() OVER (
                             PARTITION BY rated.company_id, rated.month
-                            -- Equal scores share a rank, whatever the float
-                            -- noise of Q (3 x 0.1 = 0.30000000000000004).
-                            ORDER BY ROUND(
-                                (rated.standard_workload * rated.rate)::numeric, 6
-                            ) DESC
+                            ORDER BY %(rank_key)s DESC
                         ) AS rank
                     FROM rated
                 )
                 """,
                 view=SQL.identifier(self._table),
                 ratio=scoring.RATE_MODE_RATIO,
+                # Equal scores share a rank, as people see them.
+                rank_key=scoring_sql.rank_key(
+                    SQL("rated.standard_workload * rated.rate")
+                ),
             )
         )

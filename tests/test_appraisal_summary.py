@@ -10,6 +10,7 @@ from odoo.tools.safe_eval import safe_eval
 
 from .. import scoring
 from .common import AppraisalCommon
+from .pure import reference
 
 # Every task is judged on this day: the whole of 2026 is over.
 JUDGED_AT = "2027-01-15 10:00"
@@ -364,14 +365,14 @@ class TestAppraisalSummary(AppraisalCommon):
         for row in self._rows():
             self.assertAlmostEqual(
                 row.final_score,
-                scoring.summary_score(row.mean_total, row.overdue_task_count, 2.0),
+                reference.summary_score(row.mean_total, row.overdue_task_count, 2.0),
             )
             self.assertEqual(
                 row.grade, scoring.grade(row.final_score, (90, 80, 60, 40))
             )
             self.assertEqual(
                 row.period_start,
-                scoring.period_start(row.period_start, row.period_type),
+                reference.period_start(row.period_start, row.period_type),
             )
 
     def test_settings_apply_at_once(self):

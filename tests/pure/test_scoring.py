@@ -3,11 +3,13 @@
 """Scoring formulas of the policy (docs/policy.md), tested without Odoo.
 
 ``scoring.py`` is loaded from its file so that the addon's package, which
-imports Odoo, is never imported here.
+imports Odoo, is never imported here; so is ``reference.py``, the summaries'
+formulas that the tests check the SQL view against.
 """
 
 import importlib.util
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,11 @@ _SPEC = importlib.util.spec_from_file_location(
 )
 scoring = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(scoring)
+_REFERENCE_SPEC = importlib.util.spec_from_file_location(
+    "reference", Path(__file__).resolve().parent / "reference.py"
+)
+reference = importlib.util.module_from_spec(_REFERENCE_SPEC)
+_REFERENCE_SPEC.loader.exec_module(reference)
 
 
 def credit(**overrides):
@@ -338,7 +345,7 @@ def test_grade_thresholds_must_decrease(thresholds, valid):
 
 def test_half_year_penalty():
     # Policy P4.2: minus 2 per overdue task.
-    assert scoring.half_year_penalty(3, 2) == 6
+    assert reference.half_year_penalty(3, 2) == 6
 
 
 @pytest.mark.parametrize(
@@ -356,7 +363,7 @@ def test_half_year_penalty():
     ],
 )
 def test_period_start(day, period_type, start):
-    assert scoring.period_start(day, period_type) == start
+    assert reference.period_start(day, period_type) == start
 
 
 @pytest.mark.parametrize(
@@ -369,7 +376,7 @@ def test_period_start(day, period_type, start):
     ],
 )
 def test_summary_score(mean_total, overdue, score):
-    assert scoring.summary_score(mean_total, overdue, 2.0) == pytest.approx(score)
+    assert reference.summary_score(mean_total, overdue, 2.0) == pytest.approx(score)
 
 
 @pytest.mark.parametrize(
@@ -414,3 +421,161 @@ def test_a_total_just_below_a_band_keeps_its_grade():
 )
 def test_competition_ranks(scores, ranks):
     assert scoring.competition_ranks(scores) == ranks
+
+
+# Each component returns its score and the numbers of its explanation.
+
+
+@pytest.mark.parametrize(
+    ("earned", "standard", "ratio"),
+    [(34.5, 40, 0.8625), (79.5, 40, 1.9875), (0, 40, 0.0), (30, 30, 1.0)],
+)
+def test_efficiency_ratio_is_not_capped(earned, standard, ratio):
+    assert scoring.efficiency_ratio(earned, standard) == pytest.approx(ratio)
+
+
+def test_efficiency_ratio_needs_positive_standard_points():
+    with pytest.raises(ValueError):
+        scoring.efficiency_ratio(10, 0)
+
+
+def test_workload_component_of_the_worked_example():
+    # P 34.5 / S 40 = 0.8625 below the cap 1: E = 0.8625; 60 x 0.8625 = 51.75.
+    assert scoring.workload_component(60, 34.5, 40, 1.0) == scoring.Workload(
+        score=51.75,
+        maximum=60,
+        earned_points=34.5,
+        standard_points=40,
+        ratio=0.8625,
+        cap=1.0,
+        efficiency=0.8625,
+        capped=False,
+    )
+
+
+def test_workload_component_capped():
+    # P 79.5 / S 40 = 1.9875 over the cap 1: E = 1; 60 x 1 = 60.
+    workload = scoring.workload_component(60, 79.5, 40, 1.0)
+    assert workload.ratio == 1.9875
+    assert workload.efficiency == 1.0
+    assert workload.capped is True
+    assert workload.score == 60
+
+
+@pytest.mark.parametrize(
+    ("earned", "cap", "efficiency", "capped"),
+    [
+        (40, 1.0, 1.0, False),  # exactly at the cap: nothing taken off
+        (48, 1.2, 1.2, False),  # 48 / 40 = 1.2, the higher cap
+        (52, 1.2, 1.2, True),  # 52 / 40 = 1.3 over 1.2
+    ],
+)
+def test_workload_component_at_the_cap(earned, cap, efficiency, capped):
+    workload = scoring.workload_component(60, earned, 40, cap)
+    assert workload.efficiency == pytest.approx(efficiency)
+    assert workload.capped is capped
+    assert workload.score == pytest.approx(60 * efficiency)
+
+
+@pytest.mark.parametrize(
+    ("maximum", "per_event", "events", "score"),
+    [(20, 2, 3, 14), (20, 2, 11, 0), (10, 1, 0, 10), (10, 1.5, 3, 5.5)],
+)
+def test_deduction_component(maximum, per_event, events, score):
+    # max(0, 20 - 2 x 3) = 14; max(0, 20 - 2 x 11) = 0; 10 - 1.5 x 3 = 5.5.
+    assert scoring.deduction_component(maximum, per_event, events) == (
+        scoring.Deduction(
+            score=score, maximum=maximum, deduction_per_event=per_event, events=events
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("components", "score", "component_sum", "bounded"),
+    [
+        ((51.75, 14, 8, 10), 83.75, 83.75, False),
+        # An added area score stops at 100: 107.5 -> 100.
+        ((0, 80, 10, 10, 7.5), 100.0, 107.5, True),
+        # Below 0 (only negative components could): -2 -> 0.
+        ((-3.0, 1.0), 0.0, -2.0, True),
+        ((0, 0, 0, 0), 0.0, 0.0, False),
+        # Exactly 100 is within the bounds.
+        ((60, 20, 10, 10), 100.0, 100.0, False),
+    ],
+)
+def test_month_total(components, score, component_sum, bounded):
+    total = scoring.month_total(components)
+    assert total.score == pytest.approx(score)
+    assert total.component_sum == pytest.approx(component_sum)
+    assert total.bounded is bounded
+
+
+def test_month_total_float_noise_is_not_a_bound():
+    # 60 x (sum of 60 thirds of 2.0) / 40 + 14 + 8 + 8 = 89.99999999999999 in
+    # binary floats, kept as 90: rounding, not the 0-100 bounds.
+    workload = scoring.workload_score(60, sum([2.0 / 3] * 60), 40, 1.0)
+    total = scoring.month_total((workload, 14, 8, 8))
+    assert total.component_sum < 90
+    assert total.score == 90
+    assert total.bounded is False
+
+
+def test_grade_bands_table_order():
+    assert [grade for grade, _setting in scoring.GRADE_BANDS] == [
+        scoring.GRADE_EXCELLENT,
+        scoring.GRADE_GOOD,
+        scoring.GRADE_PASS,
+        scoring.GRADE_BELOW_STANDARD,
+    ]
+    assert [setting for _grade, setting in scoring.GRADE_BANDS] == [
+        "grade_excellent",
+        "grade_good",
+        "grade_pass",
+        "grade_below_standard",
+    ]
+
+
+def test_a_band_added_to_the_table_grades(monkeypatch):
+    # One edit: a band "outstanding" from 97 above excellent.
+    monkeypatch.setattr(
+        scoring,
+        "GRADE_BANDS",
+        (("outstanding", "grade_outstanding"), *scoring.GRADE_BANDS),
+    )
+    thresholds = (97, 90, 80, 60, 40)
+    assert scoring.grade(98, thresholds) == "outstanding"
+    assert scoring.grade(96.99, thresholds) == scoring.GRADE_EXCELLENT
+    assert scoring.grade(39.99, thresholds) == scoring.GRADE_FAIL
+
+
+def test_grade_needs_one_threshold_per_band():
+    with pytest.raises(ValueError):
+        scoring.grade(10, (90, 80, 60))
+
+
+@pytest.mark.parametrize(
+    ("score", "key"),
+    [
+        (83.75, "83.75"),
+        (90.004, "90.00"),
+        (90.005, "90.01"),  # halves away from zero
+        # The float of 2.675 lies below it (Python's round says 2.67); read
+        # to 15 significant digits, as PostgreSQL does, it is 2.675 -> 2.68.
+        (2.675, "2.68"),
+        (89.995, "90.00"),
+        (0.1 + 0.2, "0.30"),  # 0.30000000000000004
+        (456 / 11, "41.45"),  # 41.4545...
+        (60 / 7, "8.57"),  # 8.5714...
+        (0.0, "0.00"),
+    ],
+)
+def test_rank_key_to_the_rank_digits(score, key):
+    assert scoring.RANK_DIGITS == 2
+    assert scoring.rank_key(score) == Decimal(key)
+    assert str(scoring.rank_key(score)) == key
+
+
+def test_ranks_tie_what_shows_the_same():
+    # 2.675 and 2.68 both show as 2.68; 89.995 and 90.0 both as 90.00.
+    assert scoring.competition_ranks([2.675, 2.68, 2.67]) == [1, 1, 3]
+    assert scoring.competition_ranks([89.995, 90.0, 90.02]) == [2, 2, 1]
