@@ -982,7 +982,6 @@ class HelpdeskEngineerAppraisal(models.Model):
         findings = self.env["helpdesk.quality.finding"]._counts_by_employee_month(
             employees, months
         )
-        area_scores = {}
         # Department, manager and areas led are frozen when the appraisal is
         # sent: only drafts follow today's organisation.
         drafts = appraisals.filtered(lambda appraisal: appraisal.state == "draft")
@@ -995,8 +994,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         ) | su_env["helpdesk.service.area"].browse(
             {area_id for area_ids in sent_areas.values() for area_id in area_ids}
         )
-        for month in months:
-            area_scores[month] = areas._monthly_scores(month)
+        area_scores = areas._month_scores(months)
         standard_points = employees._appraisal_standard_points()
         areas_by_leader = defaultdict(list)
         for area in areas:
@@ -1017,9 +1015,9 @@ class HelpdeskEngineerAppraisal(models.Model):
                 led_areas = sent_areas[appraisal.id]
                 organisation = {}
             month_areas = [
-                area_scores[appraisal.month][area_id]
+                area_scores[area_id, appraisal.month]
                 for area_id in led_areas
-                if area_id in area_scores[appraisal.month]
+                if (area_id, appraisal.month) in area_scores
             ]
             appraisal._computed_write(
                 appraisal._score_values(

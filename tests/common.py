@@ -206,7 +206,20 @@ class AppraisalCommon(BaseCommon):
             employee_totals = totals.setdefault(employee_id, {})
             for measure, number in measures.items():
                 employee_totals[measure] = employee_totals.get(measure, 0) + number
-        return self._test_employee_counts(totals)
+        return totals
+
+    def _overdue_counts(self, date_from, date_to, employees=None):
+        """``{employee id: overdue tasks}`` whose deadline day lies from
+        ``date_from`` to ``date_to`` (whole months), by the tasks' fact
+        source, once the hourly cron has refreshed the status."""
+        self.env["project.task"]._refresh_execution_status()
+        return {
+            employee_id: measures["overdue"]
+            for employee_id, measures in self._source_totals(
+                "project.task", date_from, date_to, employees
+            ).items()
+            if measures["overdue"]
+        }
 
     @classmethod
     def _done_at(cls, tasks, moment):
