@@ -18,7 +18,7 @@ import itertools
 
 from odoo.tests import BaseCase
 
-from .pure import test_bounds, test_const, test_scoring
+from .pure import test_bounds, test_const, test_fact_rules, test_scoring
 
 
 def _parametrised_cases(function):
@@ -82,3 +82,8 @@ class TestPureBounds(BaseCase):
 @runs_pure_tests(test_const)
 class TestPureConst(BaseCase):
     """``tests/pure/test_const.py``: the names shared through ``const.py``."""
+
+
+@runs_pure_tests(test_fact_rules)
+class TestPureFactRules(BaseCase):
+    """``tests/pure/test_fact_rules.py``: the reference rules of the fact sources."""
