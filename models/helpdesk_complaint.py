@@ -341,6 +341,15 @@ class HelpdeskComplaint(models.Model):
                 "verified_on": fields.Datetime.now(),
             }
         )
+        body = (
+            self.env._("Verified: attributable to the employees held responsible.")
+            if attributable
+            else self.env._(
+                "Verified: not attributable to the employees held responsible."
+            )
+        )
+        for complaint in self:
+            complaint.message_post(body=body)
         return True
 
     @api.model

@@ -154,20 +154,21 @@ class TestComplaint(ComplaintCommon):
                 }
             ],
         )
-        # Tracking values are written when the transaction is about to commit.
-        self.env.flush_all()
-        self.env.cr.precommit.run()
-        tracked = self.Complaint.browse(
-            complaint.id
-        ).message_ids.tracking_value_ids.field_id.mapped("name")
-        self.assertIn("is_attributable", tracked)
-        self.assertIn("verified_by_id", tracked)
+        self.assertEqual(
+            complaint.message_ids[0].body,
+            "<p>Verified: attributable to the employees held responsible.</p>",
+        )
+        self.assertEqual(
+            complaint.message_ids[0].author_id, self.supervisor_user.partner_id
+        )
         # A second look: not their fault after all.
         complaint.with_user(self.manager_user).action_verify_not_attributable()
         self.assertRecordValues(
             complaint,
             [{"is_attributable": False, "verified_by_id": self.manager_user.id}],
         )
+        complaint.invalidate_recordset(["message_ids"])
+        self.assertIn("not attributable", complaint.message_ids[0].body)
 
     def test_withdraw_with_a_reason(self):
         complaint = self._against(self.engineer_a).with_context(
@@ -485,8 +486,10 @@ class TestComplaintFacts(ComplaintCommon):
             self.Complaint._counts_by_employee_month(self.engineer_b, [OCTOBER]),
         )
         facts = Complaint._facts_by_employee_month(self.engineer_b, [OCTOBER])
+        # In the reader's environment: what they may open stays theirs to say.
+        self.assertEqual(facts[(self.engineer_b.id, OCTOBER)], self.c1 | self.c4)
         self.assertEqual(
-            facts[(self.engineer_b.id, OCTOBER)].ids, [self.c1.id, self.c4.id]
+            facts[(self.engineer_b.id, OCTOBER)].env.uid, self.engineer_a_user.id
         )
 
     def test_an_archived_employee_still_counts(self):
