@@ -30,6 +30,7 @@
         "views/helpdesk_ticket_credit_views.xml",
         "views/helpdesk_ticket_callback_views.xml",
         "views/helpdesk_quality_finding_views.xml",
+        "views/helpdesk_complaint_views.xml",
         "views/helpdesk_engineer_appraisal_lock_views.xml",
         "views/res_config_settings_views.xml",
         "views/hr_employee_views.xml",
@@ -53,6 +54,7 @@
         "demo/helpdesk_ticket_demo.xml",
         "demo/project_task_demo.xml",
         "demo/helpdesk_engineer_appraisal_demo.xml",
+        "demo/helpdesk_complaint_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,4 +1,5 @@
 from . import helpdesk_appraisal_input_mixin
+from . import helpdesk_appraisal_import_mixin
 from . import helpdesk_difficulty_level
 from . import helpdesk_ticket
 from . import helpdesk_ticket_stage
@@ -26,3 +27,5 @@ from . import helpdesk_engineer_month
 from . import helpdesk_ticket_review
 from . import helpdesk_ticket_callback_alert
 from . import helpdesk_engineer_appraisal_alert
+from . import helpdesk_complaint
+from . import helpdesk_ticket_complaint

@@ -19,7 +19,10 @@ class HelpdeskTicketCallback(models.Model):
 
     _name = "helpdesk.ticket.callback"
     _description = "Service Order Callback"
-    _inherit = ["helpdesk.appraisal.input.mixin"]
+    _inherit = [
+        "helpdesk.appraisal.input.mixin",
+        "helpdesk.appraisal.import.mixin",
+    ]
     # The bounds stop absurd years; _check_call_date refuses any call in the
     # future, naming the order.
     _appraisal_date_years_ahead = {"call_date": scoring.YEARS_AHEAD_MAX}
@@ -166,55 +169,11 @@ class HelpdeskTicketCallback(models.Model):
         )
 
     @api.model
-    def load(self, fields, data):
-        """Import of callbacks: an empty or ragged file is refused with a
-        message rather than a Python error, and an error stays on its row."""
-        problem = self._import_shape_problem(fields, data)
-        if problem:
-            return {"ids": False, "messages": [problem], "nextrow": 0}
-        result = super().load(fields, data)
-        messages = result["messages"]
-        # When a batch fails Odoo retries row by row, and also reports the
-        # batch's error on the batch's first row: when that row did not fail
-        # itself, the same error on another row is where it belongs.
-        first = messages[0] if messages else None
-        if first and any(
-            other["type"] == "error"
-            and other.get("message") == first.get("message")
-            and other.get("record") != first.get("record")
-            for other in messages[1:]
-        ):
-            result["messages"] = messages[1:]
-        return result
-
-    @api.model
-    def _import_shape_problem(self, fields, data):
-        """The error message of a file without columns, without rows or
-        whose rows do not have one cell per column; ``None`` otherwise."""
-        if not fields or not data:
-            return {
-                "type": "error",
-                "message": self.env._(
-                    "The file holds no callback: give a header row of columns "
-                    "and one row per call."
-                ),
-            }
-        for index, row in enumerate(data):
-            if not isinstance(row, list | tuple) or len(row) != len(fields):
-                cells = len(row) if isinstance(row, list | tuple) else 0
-                return {
-                    "type": "error",
-                    "rows": {"from": index, "to": index},
-                    "record": index,
-                    "message": self.env._(
-                        "Row %(row)s has %(cells)s cells where the file has "
-                        "%(columns)s columns.",
-                        row=index + 1,
-                        cells=cells,
-                        columns=len(fields),
-                    ),
-                }
-        return None
+    def _import_empty_message(self):
+        return self.env._(
+            "The file holds no callback: give a header row of columns and one "
+            "row per call."
+        )
 
     # Fact source (the shape of every fact family) -------------------------
 

@@ -59,6 +59,7 @@ class HrEmployee(models.Model):
             ("helpdesk.ticket.participant", "employee_id"),
             ("helpdesk.ticket.credit", "employee_id"),
             ("helpdesk.quality.finding", "employee_id"),
+            ("helpdesk.complaint", "employee_ids"),
             ("helpdesk.engineer.appraisal", "employee_id"),
             ("helpdesk.service.area", "leader_id"),
         ):
@@ -70,6 +71,8 @@ class HrEmployee(models.Model):
                 ._read_group([(field, "in", self.ids)], [field])
             )
             referenced |= self.browse(employee.id for (employee,) in groups)
+        # A complaint also holds others responsible.
+        referenced &= self
         if referenced:
             raise UserError(
                 self.env._(

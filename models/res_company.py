@@ -38,6 +38,11 @@ class ResCompany(models.Model):
         "appraisal_overdue_task_penalty": Bounds(None, 100),
         "appraisal_points_per_device": Bounds(None, 1000),
         "appraisal_task_quality_max": Bounds(None, 1000),
+        "appraisal_complaint_deduction_hotline": Bounds(0, 100),
+        "appraisal_complaint_deduction_general_manager": Bounds(0, 100),
+        "appraisal_complaint_deduction_other_department": Bounds(0, 100),
+        "appraisal_complaint_deduction_field_visit": Bounds(0, 100),
+        "appraisal_complaint_deduction_callback": Bounds(0, 100),
     }
 
     # Monthly appraisal (policy P2.1 to P2.4): the four components and their maxima.
@@ -150,6 +155,28 @@ class ResCompany(models.Model):
         help="The nightly refresh recomputes the appraisals not yet done of the "
         "current month and of this many months before it; older ones keep "
         "their numbers until refreshed by hand.",
+    )
+    # Default deduction of a complaint by channel (seed 004-R; 002-C7 for
+    # other departments: 2 to 3).
+    appraisal_complaint_deduction_hotline = fields.Float(
+        string="Complaint Hotline",
+        default=10.0,
+    )
+    appraisal_complaint_deduction_general_manager = fields.Float(
+        string="Complaint to the General Manager",
+        default=20.0,
+    )
+    appraisal_complaint_deduction_other_department = fields.Float(
+        string="Complaint from Another Department",
+        default=2.0,
+    )
+    appraisal_complaint_deduction_field_visit = fields.Float(
+        string="Dissatisfied HR Field Visit",
+        default=10.0,
+    )
+    appraisal_complaint_deduction_callback = fields.Float(
+        string="Complaint on a Callback",
+        default=10.0,
     )
 
     appraisal_tz = fields.Selection(

@@ -72,6 +72,24 @@ class ResConfigSettings(models.TransientModel):
     appraisal_refresh_months = fields.Integer(
         related="company_id.appraisal_refresh_months", readonly=False
     )
+    appraisal_complaint_deduction_hotline = fields.Float(
+        related="company_id.appraisal_complaint_deduction_hotline", readonly=False
+    )
+    appraisal_complaint_deduction_general_manager = fields.Float(
+        related="company_id.appraisal_complaint_deduction_general_manager",
+        readonly=False,
+    )
+    appraisal_complaint_deduction_other_department = fields.Float(
+        related="company_id.appraisal_complaint_deduction_other_department",
+        readonly=False,
+    )
+    appraisal_complaint_deduction_field_visit = fields.Float(
+        related="company_id.appraisal_complaint_deduction_field_visit",
+        readonly=False,
+    )
+    appraisal_complaint_deduction_callback = fields.Float(
+        related="company_id.appraisal_complaint_deduction_callback", readonly=False
+    )
     appraisal_tz = fields.Selection(related="company_id.appraisal_tz", readonly=False)
     # Read-only here: it moves through its own action, with a reason.
     appraisal_lock_date = fields.Date(related="company_id.appraisal_lock_date")

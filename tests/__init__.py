@@ -45,3 +45,4 @@ from . import test_fact_integrity
 from . import test_pure
 from . import test_scoring_rules
 from . import test_fact_sources
+from . import test_complaint

@@ -78,6 +78,13 @@ class TestFuzz(MonthlyAppraisalCommon):
             "helpdesk.ticket.credit": cls.orders_a[0].credit_ids[:1],
             "helpdesk.ticket.callback": cls.orders_a[0].callback_ids[:1],
             "helpdesk.quality.finding": cls.findings[:1],
+            "helpdesk.complaint": cls.env["helpdesk.complaint"].create(
+                {
+                    "employee_ids": [Command.set(cls.engineer_a.ids)],
+                    "description": "Fuzz",
+                    "date": date(2026, 10, 20),
+                }
+            ),
             "helpdesk.service.area": area,
             "helpdesk.service.area.daily": cls.env["helpdesk.service.area.daily"]
             .sudo()

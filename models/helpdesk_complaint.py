@@ -1,0 +1,484 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
+
+from .. import scoring
+from ..const import SUPERVISOR_GROUP
+from .helpdesk_appraisal_input_mixin import Bounds
+
+CHANNEL_HOTLINE = "hotline"
+CHANNEL_GENERAL_MANAGER = "general_manager"
+CHANNEL_OTHER_DEPARTMENT = "other_department"
+CHANNEL_FIELD_VISIT = "field_visit"
+CHANNEL_CALLBACK = "callback"
+# The company setting holding the default deduction of each channel.
+DEDUCTION_SETTINGS = {
+    CHANNEL_HOTLINE: "appraisal_complaint_deduction_hotline",
+    CHANNEL_GENERAL_MANAGER: "appraisal_complaint_deduction_general_manager",
+    CHANNEL_OTHER_DEPARTMENT: "appraisal_complaint_deduction_other_department",
+    CHANNEL_FIELD_VISIT: "appraisal_complaint_deduction_field_visit",
+    CHANNEL_CALLBACK: "appraisal_complaint_deduction_callback",
+}
+# The measures of ``_counts_by_employee_month``: all additive.
+MEASURES = ("complaints", "attributable", "deduction") + tuple(
+    f"attributable_{channel}" for channel in DEDUCTION_SETTINGS
+)
+# A complaint costs at most a whole 100-point appraisal.
+MAX_DEDUCTION = 100.0
+
+# Set in the context by ``_verify`` and ``action_withdraw`` only. An object,
+# not a flag: a context sent over RPC cannot hold it, so no client verifies,
+# withdraws or reactivates a complaint by writing it or by a context key.
+_COMPLAINT_DECISION = object()
+
+
+class HelpdeskComplaint(models.Model):
+    """A customer complaint (投诉) against employees of the service.
+
+    Recorded by the call centre or a supervisor from any channel (the
+    complaint hotline, the general manager, another department, HR's field
+    visits, callbacks). A supervisor verifies whether it is attributable to
+    the employees held responsible (确因自身原因); an attributable complaint
+    costs each of them its deduction in the month it was received. A
+    complaint recorded in error is withdrawn with a reason, never deleted.
+    """
+
+    _name = "helpdesk.complaint"
+    _inherit = [
+        "mail.thread",
+        "helpdesk.appraisal.input.mixin",
+        "helpdesk.appraisal.import.mixin",
+    ]
+    _description = "Customer Complaint"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+    _appraisal_bounds = {"deduction": Bounds(0.0, MAX_DEDUCTION)}
+    # Who recorded the complaint and the month it counts in are recorded by
+    # the module, never written by a client (an import included).
+    _AUDIT_FIELDS = ("user_id", "month")
+    # The supervisor's decisions: written only by the verification and
+    # withdrawal actions.
+    _DECISION_FIELDS = ("state", "is_attributable", "verified_by_id", "verified_on")
+
+    date = fields.Date(
+        string="Received on",
+        required=True,
+        # Today in the company's appraisal time zone, whoever records it.
+        default=lambda self: self.env.company._appraisal_today(),
+        tracking=True,
+    )
+    month = fields.Date(
+        compute="_compute_month",
+        store=True,
+        index=True,
+        help="First day of the month the complaint was received in: it counts "
+        "in this month.",
+    )
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Service Order",
+        index="btree_not_null",
+        check_company=True,
+        ondelete="restrict",
+        tracking=True,
+        help="The order complained about, when there is one.",
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        index="btree_not_null",
+        tracking=True,
+    )
+    employee_ids = fields.Many2many(
+        comodel_name="hr.employee",
+        string="Held Responsible",
+        compute="_compute_employee_ids",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        # An employee held responsible is archived, not deleted.
+        ondelete="restrict",
+        context={"active_test": False},
+        tracking=True,
+        help="The employees the complaint is about: by default the engineers "
+        "of the order. An attributable complaint counts against each of them.",
+    )
+    channel = fields.Selection(
+        selection=[
+            (CHANNEL_HOTLINE, "Complaint Hotline"),
+            (CHANNEL_GENERAL_MANAGER, "General Manager"),
+            (CHANNEL_OTHER_DEPARTMENT, "Other Department"),
+            (CHANNEL_FIELD_VISIT, "HR Field Visit"),
+            (CHANNEL_CALLBACK, "Callback"),
+        ],
+        required=True,
+        default=CHANNEL_HOTLINE,
+        index=True,
+        tracking=True,
+        help="Where the complaint came from; it sets the default deduction.",
+    )
+    category = fields.Selection(
+        selection=[
+            ("attitude", "Attitude"),
+            ("quality", "Quality"),
+            ("timeliness", "Timeliness"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="other",
+        tracking=True,
+    )
+    description = fields.Text(
+        required=True,
+        help="What the customer complained about.",
+    )
+    deduction = fields.Float(
+        compute="_compute_deduction",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Points the complaint costs each employee held responsible when "
+        "it is attributable: by default the company's deduction for its "
+        "channel.",
+    )
+    is_attributable = fields.Boolean(
+        string="Attributable",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Verified by a supervisor as due to the employees held "
+        "responsible themselves (确因自身原因). Only attributable complaints "
+        "cost points.",
+    )
+    verified_by_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Verified by",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    verified_on = fields.Datetime(
+        readonly=True,
+        copy=False,
+    )
+    state = fields.Selection(
+        selection=[("active", "Active"), ("withdrawn", "Withdrawn")],
+        string="Status",
+        required=True,
+        default="active",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    withdrawal_reason = fields.Text(
+        tracking=True,
+        copy=False,
+        help="Why the complaint no longer counts. Required to withdraw it.",
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Recorded by",
+        default=lambda self: self.env.user,
+        readonly=True,
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+
+    @api.depends("date", "partner_id")
+    def _compute_display_name(self):
+        for complaint in self:
+            complaint.display_name = " - ".join(
+                part
+                for part in (
+                    complaint.partner_id.name,
+                    format_date(self.env, complaint.date),
+                )
+                if part
+            )
+
+    @api.depends("date")
+    def _compute_month(self):
+        for complaint in self:
+            complaint.month = scoring.month_start(complaint.date)
+
+    # A complaint records who was held responsible when it was received:
+    # later changes of the order do not move it.
+    @api.depends("ticket_id")
+    def _compute_partner_id(self):
+        for complaint in self.filtered("ticket_id"):
+            complaint.partner_id = complaint.ticket_id.partner_id
+
+    @api.depends("ticket_id")
+    def _compute_employee_ids(self):
+        for complaint in self.filtered("ticket_id"):
+            complaint.employee_ids = (
+                complaint.ticket_id._engineer_participants().employee_id
+            )
+
+    @api.depends("channel", "company_id")
+    def _compute_deduction(self):
+        for complaint in self:
+            company = complaint.company_id or self.env.company
+            setting = DEDUCTION_SETTINGS.get(complaint.channel)
+            complaint.deduction = company[setting] if setting else 0.0
+
+    @api.constrains("employee_ids")
+    def _check_employees(self):
+        for complaint in self:
+            if not complaint.employee_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Complaint %(complaint)s holds nobody responsible: choose the "
+                        "employees it is about.",
+                        complaint=complaint.display_name,
+                    )
+                )
+
+    @api.constrains("date", "company_id")
+    def _check_date(self):
+        for complaint in self:
+            if complaint.date > complaint.company_id._appraisal_today():
+                raise ValidationError(
+                    self.env._(
+                        "Complaint %(complaint)s is dated in the future: record "
+                        "complaints once they are received.",
+                        complaint=complaint.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_audit_values(vals, creating=True)
+            self._check_decision_values(vals, creating=True)
+            # An empty cell of an imported file leaves the default (the
+            # order's customer and engineers, the channel's deduction).
+            for fname in ("partner_id", "employee_ids", "deduction"):
+                if vals.get(fname, True) is False:
+                    del vals[fname]
+        complaints = super().create(vals_list)
+        complaints._check_not_about_self()
+        complaints._check_appraisal_lock()
+        return complaints
+
+    def write(self, vals):
+        self._check_audit_values(vals)
+        self._check_decision_values(vals)
+        # The month it leaves and the month it moves to.
+        self._check_appraisal_lock()
+        if "employee_ids" in vals:
+            # Dropping oneself from a complaint is changing it too.
+            self._check_not_about_self()
+        res = super().write(vals)
+        self._check_not_about_self()
+        self._check_appraisal_lock()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            self.env._(
+                "Complaints are never deleted, so that every appraisal can be "
+                "explained: withdraw complaint %(complaint)s with a reason instead.",
+                complaint=self[:1].display_name,
+            )
+        )
+
+    def action_verify_attributable(self):
+        """The complaints are due to the employees held responsible."""
+        return self._verify(True)
+
+    def action_verify_not_attributable(self):
+        """The complaints are not due to the employees held responsible."""
+        return self._verify(False)
+
+    def action_withdraw(self):
+        """Stop counting the complaints; the reason stays in their history."""
+        self._check_supervisor()
+        if any(complaint.state != "active" for complaint in self):
+            raise UserError(self.env._("Only active complaints can be withdrawn."))
+        without_reason = self.filtered(
+            lambda complaint: not (complaint.withdrawal_reason or "").strip()
+        )
+        if without_reason:
+            raise UserError(
+                self.env._(
+                    "Give the reason for withdrawing complaint %(complaint)s.",
+                    complaint=without_reason[0].display_name,
+                )
+            )
+        self.with_context(complaint_decision=_COMPLAINT_DECISION).state = "withdrawn"
+        for complaint in self:
+            complaint.message_post(
+                body=self.env._(
+                    "Complaint withdrawn: %(reason)s",
+                    reason=complaint.withdrawal_reason,
+                )
+            )
+        return True
+
+    def _verify(self, attributable):
+        self._check_supervisor()
+        if any(complaint.state != "active" for complaint in self):
+            raise UserError(self.env._("Only active complaints can be verified."))
+        self.with_context(complaint_decision=_COMPLAINT_DECISION).write(
+            {
+                "is_attributable": attributable,
+                "verified_by_id": self.env.uid,
+                "verified_on": fields.Datetime.now(),
+            }
+        )
+        body = (
+            self.env._("Verified: attributable to the employees held responsible.")
+            if attributable
+            else self.env._(
+                "Verified: not attributable to the employees held responsible."
+            )
+        )
+        for complaint in self:
+            complaint.message_post(body=body)
+        return True
+
+    @api.model
+    def _counts_by_employee_month(self, employees, months):
+        """``{(employee_id, month): {measure: number}}`` of the active
+        complaints held against ``employees`` (an hr.employee recordset) and
+        received in ``months`` (first days of months); pairs without
+        complaints are absent.
+
+        Measures, all additive: ``complaints`` (verified or not),
+        ``attributable``, ``deduction`` (sum of the deductions of the
+        attributable ones) and ``attributable_<channel>`` for each channel. A
+        complaint holding several employees counts once for each. One query.
+        """
+        wanted = set(employees.ids)
+        counts = {}
+        # sudo: an appraisal counts every complaint held against its
+        # employees, whoever computes it.
+        for (
+            employee,
+            month,
+            channel,
+            attributable,
+            count,
+            deduction,
+        ) in self.sudo()._read_group(
+            self._facts_domain(employees, months),
+            ["employee_ids", "month:day", "channel", "is_attributable"],
+            ["__count", "deduction:sum"],
+        ):
+            # The others held responsible for the same complaints.
+            if employee.id not in wanted:
+                continue
+            measures = counts.setdefault(
+                (employee.id, month), {measure: 0 for measure in MEASURES}
+            )
+            measures["complaints"] += count
+            if attributable:
+                measures["attributable"] += count
+                measures[f"attributable_{channel}"] += count
+                measures["deduction"] += deduction
+        return counts
+
+    @api.model
+    def _facts_by_employee_month(self, employees, months):
+        """``{(employee_id, month): complaints}``: the active complaints that
+        ``_counts_by_employee_month`` counts, attributable or not, in the
+        caller's environment. Two queries."""
+        wanted = set(employees.ids)
+        ids_by_key = {}
+        # sudo: as the counts, every complaint held against the employees.
+        for complaint in self.sudo().search_fetch(
+            self._facts_domain(employees, months), ["month", "employee_ids"]
+        ):
+            for employee_id in complaint.employee_ids.ids:
+                if employee_id in wanted:
+                    ids_by_key.setdefault((employee_id, complaint.month), []).append(
+                        complaint.id
+                    )
+        return {key: self.browse(ids) for key, ids in ids_by_key.items()}
+
+    @api.model
+    def _facts_domain(self, employees, months):
+        return [
+            ("state", "=", "active"),
+            ("employee_ids", "in", employees.ids),
+            ("month", "in", list(months)),
+        ]
+
+    @api.model
+    def _import_empty_message(self):
+        return self.env._(
+            "The file holds no complaint: give a header row of columns and one "
+            "row per complaint."
+        )
+
+    def _audit_message(self, field_labels):
+        return self.env._(
+            "%(fields)s of a complaint are recorded by the module: the user "
+            "who records it and the month it was received in. They cannot be "
+            "written.",
+            fields=field_labels,
+        )
+
+    def _check_decision_values(self, vals, creating=False):
+        """Refuse a client's write of the supervisor's decisions: they are
+        made by the actions, which check who acts."""
+        if (
+            self.env.su
+            or self.env.context.get("complaint_decision") is _COMPLAINT_DECISION
+        ):
+            return
+        forged = [fname for fname in self._DECISION_FIELDS if fname in vals]
+        if creating:
+            # A new complaint is active and not verified: a form sends that.
+            forged = [fname for fname in forged if vals[fname] not in (False, "active")]
+        if forged:
+            raise UserError(
+                self.env._(
+                    "Verify or withdraw a complaint with its buttons; its "
+                    "status, attributability and verifier cannot be written "
+                    "directly."
+                )
+            )
+
+    def _check_supervisor(self):
+        if not (self.env.su or self.env.user.has_group(SUPERVISOR_GROUP)):
+            raise AccessError(
+                self.env._("Only a supervisor verifies or withdraws complaints.")
+            )
+
+    def _check_appraisal_lock(self):
+        self.env["res.company"]._check_appraisal_lock(
+            ((complaint, complaint.company_id, complaint.month) for complaint in self),
+            self.env._("Complaint"),
+        )
+
+    def _check_not_about_self(self):
+        """A complaint held against oneself is handled by someone else."""
+        if self.env.su:
+            return
+        own = self.filtered(
+            lambda complaint: self.env.user in complaint.employee_ids.user_id
+        )
+        if own:
+            raise UserError(
+                self.env._(
+                    "Complaint %(complaint)s is held against you: ask another "
+                    "supervisor to record, verify or change it.",
+                    complaint=own[0].display_name,
+                )
+            )
