@@ -26,3 +26,6 @@ from . import helpdesk_engineer_month
 from . import helpdesk_ticket_review
 from . import helpdesk_ticket_callback_alert
 from . import helpdesk_engineer_appraisal_alert
+from . import res_company_quality
+from . import res_config_settings_quality
+from . import helpdesk_appraisal_assessment

@@ -12,7 +12,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from .. import scoring
-from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
+from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG, ORDER_KINDS
 from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
 from .helpdesk_ticket_participant import INTERN_EMPLOYEE_TYPES
 
@@ -936,6 +936,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             ("employee_id", "in", self.employee_id.ids),
             ("month", "in", list(set(self.mapped("period")))),
             ("state", "=", "active"),
+            ("kind", "in", ORDER_KINDS),
         ]
 
     def _credits_by_appraisal(self, valid_only):

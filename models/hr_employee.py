@@ -59,6 +59,7 @@ class HrEmployee(models.Model):
             ("helpdesk.ticket.participant", "employee_id"),
             ("helpdesk.ticket.credit", "employee_id"),
             ("helpdesk.quality.finding", "employee_id"),
+            ("helpdesk.appraisal.assessment", "employee_id"),
             ("helpdesk.engineer.appraisal", "employee_id"),
             ("helpdesk.service.area", "leader_id"),
         ):

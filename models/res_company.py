@@ -38,6 +38,13 @@ class ResCompany(models.Model):
         "appraisal_overdue_task_penalty": Bounds(None, 100),
         "appraisal_points_per_device": Bounds(None, 1000),
         "appraisal_task_quality_max": Bounds(None, 1000),
+        # res_company_quality.py: findings of other kinds, assessments.
+        "appraisal_false_record_deduction": Bounds(0, 100),
+        "appraisal_unrecorded_outing_deduction": Bounds(0, 100),
+        "appraisal_work_error_deduction": Bounds(0, 100),
+        "appraisal_report_error_deduction": Bounds(0, 100),
+        "appraisal_rule_violation_deduction": Bounds(0, 100),
+        "appraisal_assessment_pass_mark": Bounds(0, 100),
     }
 
     # Monthly appraisal (POLICY 2): the four components and their maxima.

@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 APPRAISAL_USER_FACTS = (
     ("helpdesk.ticket.callback", "user_id", []),
     ("helpdesk.quality.finding", "user_id", []),
+    ("helpdesk.appraisal.assessment", "user_id", []),
     ("helpdesk.ticket", "reviewer_id", []),
     ("helpdesk.engineer.appraisal", "reviewer_user_id", []),
     ("project.task", "user_ids", [("is_appraisal_task", "=", True)]),
