@@ -12,13 +12,15 @@ from .common import SUPERVISOR_GROUP, AppraisalCommon
 OCTOBER = date(2026, 10, 1)
 NOVEMBER = date(2026, 11, 1)
 OCTOBER_END = date(2026, 10, 31)
-NO_KIND = {"count": 0, "attended": 0, "passed": 0, "score_sum": 0.0}
+# (count, attended, passed, score sum) of one kind.
+NO_KIND = (0, 0, 0, 0.0)
 
 
 def measures(
     exams=NO_KIND, skill_tests=NO_KIND, trainings=NO_KIND, competitions=NO_KIND
 ):
-    """The measures of one employee and month, from per-kind numbers."""
+    """The measures of one employee and month, from the numbers of each kind
+    (count, attended, passed, score sum)."""
     result = {}
     for plural, singular, numbers in (
         ("exams", "exam", exams),
@@ -26,12 +28,13 @@ def measures(
         ("trainings", "training", trainings),
         ("competitions", "competition", competitions),
     ):
+        count, attended, passed, score_sum = numbers
         result.update(
             {
-                plural: numbers["count"],
-                f"{plural}_attended": numbers["attended"],
-                f"{plural}_passed": numbers["passed"],
-                f"{singular}_score_sum": numbers["score_sum"],
+                plural: count,
+                f"{plural}_attended": attended,
+                f"{plural}_passed": passed,
+                f"{singular}_score_sum": score_sum,
             }
         )
     return result
@@ -74,13 +77,11 @@ class TestAssessment(AssessmentCommon):
         november = self._record(self.engineer_a, "2026-11-02", score=90.0)
         staff = self.engineer_a | self.engineer_b | self.engineer_c
         october_a = measures(
-            exams={"count": 2, "attended": 1, "passed": 1, "score_sum": 85.0},
-            skill_tests={"count": 1, "attended": 1, "passed": 0, "score_sum": 55.0},
-            trainings={"count": 1, "attended": 1, "passed": 1, "score_sum": 100.0},
+            exams=(2, 1, 1, 85.0),
+            skill_tests=(1, 1, 0, 55.0),
+            trainings=(1, 1, 1, 100.0),
         )
-        october_b = measures(
-            exams={"count": 1, "attended": 1, "passed": 1, "score_sum": 60.0}
-        )
+        october_b = measures(exams=(1, 1, 1, 60.0))
         # C has no assessment: absent from the result.
         self.assertEqual(
             self._counts(staff, [OCTOBER]),
@@ -93,7 +94,7 @@ class TestAssessment(AssessmentCommon):
         self.assertEqual(len(counts), 3)
         self.assertEqual(
             counts[(self.engineer_a.id, NOVEMBER)],
-            measures(exams={"count": 1, "attended": 1, "passed": 1, "score_sum": 90.0}),
+            measures(exams=(1, 1, 1, 90.0)),
         )
         # The mean exam score of A in October counts the absence as 0:
         # (85 + 0) / 2 = 42.5 (KPI_SPEC Q3).
