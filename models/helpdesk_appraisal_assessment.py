@@ -235,10 +235,8 @@ class HelpdeskAppraisalAssessment(models.Model):
         """``{(employee_id, month): assessments}``, latest first, with one
         search (as superuser, like ``_counts_by_employee_month``)."""
         assessments = self.sudo().search(self._employee_month_domain(employees, months))
-        return dict(
-            assessments.grouped(
-                lambda assessment: (assessment.employee_id.id, assessment.month)
-            )
+        return assessments.grouped(
+            lambda assessment: (assessment.employee_id.id, assessment.month)
         )
 
     @api.model
