@@ -44,7 +44,15 @@ GRADE_SELECTION = [
     (scoring.GRADE_FAIL, "Fail"),
 ]
 
-# Kinds of quality findings (P2.3, P2.4): a finding and the kept fact of a done
-# appraisal use the same keys.
+# Kinds of quality findings: a finding and the kept fact of a done appraisal
+# use the same keys. Only the two about a service order count in the monthly
+# appraisal (P2.3, P2.4); findings of the other kinds may stand without an
+# order and feed the KPI sheets.
 KIND_WORK_LOG = "work_log"
 KIND_ORDER_FORM = "order_form"
+KIND_FALSE_RECORD = "false_record"
+KIND_UNRECORDED_OUTING = "unrecorded_outing"
+KIND_WORK_ERROR = "work_error"
+KIND_REPORT_ERROR = "report_error"
+KIND_RULE_VIOLATION = "rule_violation"
+ORDER_KINDS = (KIND_WORK_LOG, KIND_ORDER_FORM)

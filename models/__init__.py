@@ -29,3 +29,6 @@ from . import helpdesk_ticket_callback_alert
 from . import helpdesk_engineer_appraisal_alert
 from . import helpdesk_complaint
 from . import helpdesk_ticket_complaint
+from . import res_company_quality
+from . import res_config_settings_quality
+from . import helpdesk_appraisal_assessment

@@ -24,6 +24,7 @@ from ..const import (
     KIND_ORDER_FORM,
     KIND_WORK_LOG,
     MANAGER_GROUP,
+    ORDER_KINDS,
     SUPERVISOR_GROUP,
 )
 
@@ -932,7 +933,8 @@ class HelpdeskEngineerAppraisal(models.Model):
     def action_view_findings(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_quality_finding_action",
-            self._facts_domain("helpdesk.quality.finding"),
+            self._facts_domain("helpdesk.quality.finding")
+            + [("kind", "in", ORDER_KINDS)],
         )
 
     def _facts_domain(self, model):

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..const import APPRAISAL_DONE, KIND_ORDER_FORM, KIND_WORK_LOG
+from ..const import APPRAISAL_DONE, KIND_ORDER_FORM, KIND_WORK_LOG, ORDER_KINDS
 from ..scoring import CALLBACK_DISSATISFIED
 
 KIND_COUNTED_ORDER = "counted_order"
@@ -154,7 +154,10 @@ class HelpdeskEngineerAppraisalFact(models.Model):
                         "points": 0.0,
                     }
                 )
-            for finding in findings[appraisal.id]:
+            # The monthly appraisal counts the findings about an order only.
+            for finding in findings[appraisal.id].filtered(
+                lambda finding: finding.kind in ORDER_KINDS
+            ):
                 ticket = finding.ticket_id
                 values.append(
                     {

@@ -4,7 +4,28 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .. import scoring
-from ..const import KIND_ORDER_FORM, KIND_WORK_LOG
+from ..const import (
+    KIND_FALSE_RECORD,
+    KIND_ORDER_FORM,
+    KIND_REPORT_ERROR,
+    KIND_RULE_VIOLATION,
+    KIND_UNRECORDED_OUTING,
+    KIND_WORK_ERROR,
+    KIND_WORK_LOG,
+    ORDER_KINDS,
+)
+from .helpdesk_appraisal_input_mixin import Bounds
+
+# The company setting giving the default deduction of each kind.
+DEDUCTION_SETTINGS = {
+    KIND_WORK_LOG: "appraisal_work_log_deduction",
+    KIND_ORDER_FORM: "appraisal_order_form_deduction",
+    KIND_FALSE_RECORD: "appraisal_false_record_deduction",
+    KIND_UNRECORDED_OUTING: "appraisal_unrecorded_outing_deduction",
+    KIND_WORK_ERROR: "appraisal_work_error_deduction",
+    KIND_REPORT_ERROR: "appraisal_report_error_deduction",
+    KIND_RULE_VIOLATION: "appraisal_rule_violation_deduction",
+}
 
 # Set in the context by ``action_withdraw`` only. An object, not a flag: a
 # context sent over RPC cannot hold it, so no client changes the status of a
@@ -13,9 +34,13 @@ _FINDING_WITHDRAWAL = object()
 
 
 class HelpdeskQualityFinding(models.Model):
-    """A work log or a service order form judged unqualified (不合格).
+    """A work log or a service order form judged unqualified (不合格), or
+    another lapse of an employee: a false record, an unrecorded outing, a
+    work error, an error in a report or file, a violation of the rules
+    (KPI_SPEC G6); these may stand without an order.
 
-    Each active finding costs the employee points in the month it counts in.
+    Each active finding costs the employee points in the month it counts in:
+    the monthly appraisal counts the work log and order form findings.
     A finding made in error is withdrawn with a reason, never deleted, so the
     appraisal can always be explained.
     """
@@ -29,11 +54,17 @@ class HelpdeskQualityFinding(models.Model):
     # Who reported the finding and the month it counts in are recorded by the
     # module, never written by a client (an import included).
     _AUDIT_FIELDS = ("user_id", "month")
+    _appraisal_bounds = {"deduction": Bounds(0, 100)}
 
     kind = fields.Selection(
         selection=[
             (KIND_WORK_LOG, "Work Log"),
             (KIND_ORDER_FORM, "Service Order Form"),
+            (KIND_FALSE_RECORD, "False Record"),
+            (KIND_UNRECORDED_OUTING, "Unrecorded Outing"),
+            (KIND_WORK_ERROR, "Work Error"),
+            (KIND_REPORT_ERROR, "Report or File Error"),
+            (KIND_RULE_VIOLATION, "Rule Violation"),
         ],
         required=True,
         default=KIND_WORK_LOG,
@@ -52,8 +83,7 @@ class HelpdeskQualityFinding(models.Model):
     ticket_id = fields.Many2one(
         comodel_name="helpdesk.ticket",
         string="Service Order",
-        required=True,
-        index=True,
+        index="btree_not_null",
         check_company=True,
         ondelete="restrict",
         compute="_compute_ticket_id",
@@ -79,6 +109,16 @@ class HelpdeskQualityFinding(models.Model):
         tracking=True,
         help="The employee the finding counts against: the author of the work "
         "log, or an engineer of the order for an order form.",
+    )
+    deduction = fields.Float(
+        compute="_compute_deduction",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Points the finding may cost, by default the company's deduction "
+        "for its kind. The monthly appraisal takes the company's deductions "
+        "per work log and per order form.",
     )
     reason = fields.Text(
         required=True,
@@ -142,6 +182,15 @@ class HelpdeskQualityFinding(models.Model):
                 finding.ticket_id._engineer_participants().employee_id
             )
 
+    @api.depends("ticket_id", "kind", "employee_id")
+    def _compute_display_name(self):
+        # The order names a finding about it; the others, their kind and
+        # employee.
+        for finding in self:
+            finding.display_name = finding.ticket_id.display_name or " - ".join(
+                filter(None, (finding._kind_label(), finding.employee_id.name))
+            )
+
     @api.depends("kind", "timesheet_id", "ticket_id")
     def _compute_employee_id(self):
         for finding in self:
@@ -149,13 +198,26 @@ class HelpdeskQualityFinding(models.Model):
                 finding.employee_id = finding.timesheet_id.employee_id
                 continue
             engineers = finding.ticket_id._engineer_participants().employee_id
-            if finding.employee_id in engineers:
+            if finding.employee_id in engineers or (
+                finding.kind != KIND_ORDER_FORM and finding.employee_id
+            ):
                 continue
             # By default the order form is the assigned engineer's.
             assigned = engineers.filtered(
                 lambda e, user=finding.ticket_id.user_id: user and e.user_id == user
             )
             finding.employee_id = assigned[:1]
+
+    # The company's deduction when the kind is chosen: a later change of the
+    # setting moves no recorded finding.
+    @api.depends("kind", "company_id")
+    def _compute_deduction(self):
+        for finding in self:
+            finding.deduction = (
+                finding.company_id[DEDUCTION_SETTINGS[finding.kind]]
+                if finding.kind
+                else 0.0
+            )
 
     @api.depends("date")
     def _compute_month(self):
@@ -165,6 +227,14 @@ class HelpdeskQualityFinding(models.Model):
     @api.constrains("kind", "timesheet_id", "ticket_id", "employee_id")
     def _check_subject(self):
         for finding in self:
+            if finding.kind in ORDER_KINDS and not finding.ticket_id:
+                raise ValidationError(
+                    self.env._(
+                        "A finding of kind %(kind)s is about a service order: "
+                        "choose the order.",
+                        kind=finding._kind_label(),
+                    )
+                )
             if finding.kind == KIND_WORK_LOG:
                 line = finding.timesheet_id
                 if not line:
@@ -186,7 +256,7 @@ class HelpdeskQualityFinding(models.Model):
                             order=line.ticket_id.display_name,
                         )
                     )
-            elif (
+            elif finding.kind == KIND_ORDER_FORM and (
                 finding.employee_id
                 not in finding.ticket_id._engineer_participants().employee_id
             ):
@@ -301,6 +371,12 @@ class HelpdeskQualityFinding(models.Model):
             self._employee_month_domain(employees, months), order="date, id"
         )
         return findings.grouped(lambda finding: (finding.employee_id.id, finding.month))
+
+    def _kind_label(self):
+        self.ensure_one()
+        return dict(self._fields["kind"]._description_selection(self.env)).get(
+            self.kind, ""
+        )
 
     def _check_work_logs_on_orders(self, timesheet_ids):
         """Refuse time lines that are not on a service order, before the

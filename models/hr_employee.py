@@ -60,6 +60,7 @@ class HrEmployee(models.Model):
             ("helpdesk.ticket.credit", "employee_id"),
             ("helpdesk.quality.finding", "employee_id"),
             ("helpdesk.complaint", "employee_ids"),
+            ("helpdesk.appraisal.assessment", "employee_id"),
             ("helpdesk.engineer.appraisal", "employee_id"),
             ("helpdesk.service.area", "leader_id"),
         ):

@@ -77,6 +77,9 @@ class ProjectTask(models.Model):
         selection=[
             ("inspection", "Inspection"),
             ("system_upgrade", "System Upgrade"),
+            # A report due by its deadline, e.g. the weekly customer
+            # feedback report (KPI_SPEC 002-C3).
+            ("report", "Report"),
             ("other", "Other"),
         ],
         string="Task Kind",

@@ -43,6 +43,13 @@ class ResCompany(models.Model):
         "appraisal_complaint_deduction_other_department": Bounds(0, 100),
         "appraisal_complaint_deduction_field_visit": Bounds(0, 100),
         "appraisal_complaint_deduction_callback": Bounds(0, 100),
+        # res_company_quality.py: findings of other kinds, assessments.
+        "appraisal_false_record_deduction": Bounds(0, 100),
+        "appraisal_unrecorded_outing_deduction": Bounds(0, 100),
+        "appraisal_work_error_deduction": Bounds(0, 100),
+        "appraisal_report_error_deduction": Bounds(0, 100),
+        "appraisal_rule_violation_deduction": Bounds(0, 100),
+        "appraisal_assessment_pass_mark": Bounds(0, 100),
     }
 
     # Monthly appraisal (policy P2.1 to P2.4): the four components and their maxima.

@@ -10,6 +10,7 @@ APPRAISAL_USER_FACTS = (
     ("helpdesk.quality.finding", "user_id", []),
     ("helpdesk.complaint", "user_id", []),
     ("helpdesk.complaint", "verified_by_id", []),
+    ("helpdesk.appraisal.assessment", "user_id", []),
     ("helpdesk.ticket", "reviewer_id", []),
     ("helpdesk.engineer.appraisal", "reviewer_user_id", []),
     ("project.task", "user_ids", [("is_appraisal_task", "=", True)]),

@@ -46,3 +46,5 @@ from . import test_pure
 from . import test_scoring_rules
 from . import test_fact_sources
 from . import test_complaint
+from . import test_assessment
+from . import test_finding_kinds

@@ -112,6 +112,16 @@ class TestFuzz(MonthlyAppraisalCommon):
                 }
             ),
             "project.task": task,
+            "helpdesk.appraisal.assessment": cls.env[
+                "helpdesk.appraisal.assessment"
+            ].create(
+                {
+                    "employee_id": cls.engineer_a.id,
+                    "title": "Fuzz exam",
+                    "date": date(2026, 10, 7),
+                    "score": 70.0,
+                }
+            ),
         }
         # Transient models are fuzzed through their creation.
         cls.created = (
