@@ -18,7 +18,6 @@ template line's *no data* output instead: ``evaluate`` applies it for every
 kind. Rates are percentages (0 to 100), as the targets people type.
 """
 
-import itertools
 import math
 from collections import namedtuple
 
@@ -228,30 +227,49 @@ def _sort_key(band):
     )
 
 
-def tier_gaps_and_overlaps(bands):
-    """``(gaps, overlaps)`` between the ``bands`` taken from the lowest up.
+def _reaches_further(high, inclusive, reach, reach_inclusive):
+    """Whether the upper bound ``high`` lies beyond ``reach`` (``None``: +inf)."""
+    if reach is None:
+        return False
+    if high is None:
+        return True
+    return high > reach or (high == reach and inclusive and not reach_inclusive)
 
-    A gap is ``(low, high)``, the values between two bands that no band
-    holds (``low == high`` for a single value excluded by both bands); an
-    overlap is ``(low, high)``, the values two bands both hold. Values below
-    the lowest band and above the highest are not gaps: a scale may start at
-    0 or at 60. Empty bands are left out (``band_is_empty`` finds them).
+
+def tier_gaps_and_overlaps(bands):
+    """``(gaps, overlaps)`` of the ``bands`` swept from the lowest up.
+
+    A gap is ``(low, high)``, values between two bands that no band holds
+    (``low == high`` for a single value both bands leave out); an overlap is
+    ``(low, high)``, values that a band shares with the bands below it
+    (``None``: unbounded). Values below the lowest band and above the highest
+    are not gaps: a scale may start at 0 or at 60. Empty bands are left out
+    (``band_is_empty`` finds them).
     """
     ordered = sorted((band for band in bands if not band_is_empty(band)), key=_sort_key)
     gaps = []
     overlaps = []
-    for lower, upper in itertools.pairwise(ordered):
-        if lower.high is None:
-            overlaps.append((upper.low, upper.high))
-        elif upper.low is None or lower.high > upper.low:
-            overlaps.append((upper.low, lower.high))
-        elif lower.high < upper.low:
-            gaps.append((lower.high, upper.low))
-        elif lower.high_inclusive and upper.low_inclusive:
-            overlaps.append((upper.low, lower.high))
-        elif not lower.high_inclusive and not upper.low_inclusive:
-            gaps.append((lower.high, upper.low))
+    if not ordered:
+        return gaps, overlaps
+    reach, reach_inclusive = ordered[0].high, ordered[0].high_inclusive
+    for band in ordered[1:]:
+        if reach is None:
+            overlaps.append((band.low, band.high))
+        elif band.low is None or band.low < reach:
+            overlaps.append((band.low, _lowest(reach, band.high)))
+        elif band.low > reach:
+            gaps.append((reach, band.low))
+        elif reach_inclusive and band.low_inclusive:
+            overlaps.append((band.low, band.low))
+        elif not reach_inclusive and not band.low_inclusive:
+            gaps.append((reach, band.low))
+        if _reaches_further(band.high, band.high_inclusive, reach, reach_inclusive):
+            reach, reach_inclusive = band.high, band.high_inclusive
     return gaps, overlaps
+
+
+def _lowest(reach, high):
+    return reach if high is None else min(reach, high)
 
 
 def manual(value, minimum, maximum):

@@ -26,3 +26,11 @@ from . import helpdesk_engineer_month
 from . import helpdesk_ticket_review
 from . import helpdesk_ticket_callback_alert
 from . import helpdesk_engineer_appraisal_alert
+from . import helpdesk_appraisal_metric
+from . import helpdesk_appraisal_grade_scale
+from . import helpdesk_appraisal_grade_scale_line
+from . import helpdesk_appraisal_sheet_template
+from . import helpdesk_appraisal_sheet_template_line
+from . import helpdesk_appraisal_sheet_template_tier
+from . import helpdesk_appraisal_sheet
+from . import helpdesk_appraisal_sheet_line

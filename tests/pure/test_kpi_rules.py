@@ -432,3 +432,23 @@ def test_grade_from_a_scale_in_any_order():
 
 def test_grade_below_every_band():
     assert kpi_rules.grade_from_scale(30, [(60, "pass")]) is None
+
+
+def test_k4_a_wide_band_covers_the_bands_inside_it():
+    # Below 20 -> 0 holds 15 to 18 too: an overlap there, and no gap up to 20.
+    bands = [
+        Band(30, None, 5),
+        Band(20, 25, 3),
+        Band(None, 20, 0),
+        Band(15, 18, 1),
+    ]
+    assert kpi_rules.tier_gaps_and_overlaps(bands) == ([(25, 30)], [(15, 18)])
+
+
+def test_k4_overlap_up_to_the_wider_band():
+    bands = [Band(0, 50, 1), Band(10, 20, 2), Band(30, 60, 3)]
+    assert kpi_rules.tier_gaps_and_overlaps(bands) == ([], [(10, 20), (30, 50)])
+
+
+def test_k4_no_bands():
+    assert kpi_rules.tier_gaps_and_overlaps([]) == ([], [])
