@@ -55,7 +55,7 @@ class HelpdeskEngineerAppraisal(models.Model):
     _name = "helpdesk.engineer.appraisal"
     _description = "Monthly Engineer Appraisal"
     _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.appraisal.input.mixin"]
-    _order = "period desc, employee_id"
+    _order = "month desc, employee_id"
     _check_company_auto = True
 
     # Written only by the refresh and the workflow actions.
@@ -101,7 +101,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         "appeal_pending",
     )
     # Who the appraisal is about: set when it is generated.
-    _MANAGER_FIELDS = ("employee_id", "period", "company_id", "reopen_reason")
+    _MANAGER_FIELDS = ("employee_id", "month", "company_id", "reopen_reason")
     _SUPERVISOR_FIELDS = ("supervisor_comment", "supervisor_note", "appeal_answer")
     _ENGINEER_FIELDS = ("employee_comment", "appeal_reason")
     # The only fields a manager may still fill on a done appraisal: the
@@ -116,7 +116,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         check_company=True,
         ondelete="restrict",
     )
-    period = fields.Date(
+    month = fields.Date(
         string="Month",
         required=True,
         index=True,
@@ -417,8 +417,8 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     _sql_constraints = [
         (
-            "employee_period_company_unique",
-            "UNIQUE(employee_id, period, company_id)",
+            "employee_month_company_unique",
+            "UNIQUE(employee_id, month, company_id)",
             "An engineer has a single appraisal per month.",
         ),
     ]
@@ -897,7 +897,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         like ``_dissatisfied_callbacks_domain``."""
         return [
             ("employee_id", "in", self.employee_id.ids),
-            ("period", "in", list(set(self.mapped("period")))),
+            ("month", "in", list(set(self.mapped("month")))),
         ]
 
     def action_view_dissatisfied_callbacks(self):
@@ -918,7 +918,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         appraisals' as a superset to split by engineer and month."""
         return [
             ("result", "=", scoring.CALLBACK_DISSATISFIED),
-            ("month", "in", list(set(self.mapped("period")))),
+            ("month", "in", list(set(self.mapped("month")))),
             (
                 "ticket_id.participant_ids",
                 "any",
@@ -934,7 +934,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         in any of their months, like ``_dissatisfied_callbacks_domain``."""
         return [
             ("employee_id", "in", self.employee_id.ids),
-            ("month", "in", list(set(self.mapped("period")))),
+            ("month", "in", list(set(self.mapped("month")))),
             ("state", "=", "active"),
         ]
 
@@ -952,11 +952,11 @@ class HelpdeskEngineerAppraisal(models.Model):
         credits = self.env["helpdesk.ticket.credit"].search(domain)
         # grouped() keeps the whole search as prefetch set: the orders and
         # customers of every appraisal are read at once.
-        grouped = credits.grouped(lambda credit: (credit.employee_id.id, credit.period))
+        grouped = credits.grouped(lambda credit: (credit.employee_id.id, credit.month))
         no_credit = credits.browse()
         return {
             appraisal.id: grouped.get(
-                (appraisal.employee_id.id, appraisal.period), no_credit
+                (appraisal.employee_id.id, appraisal.month), no_credit
             )
             for appraisal in self
         }
@@ -969,12 +969,12 @@ class HelpdeskEngineerAppraisal(models.Model):
         action["display_name"] = self.display_name
         return action
 
-    @api.depends("employee_id", "period")
+    @api.depends("employee_id", "month")
     def _compute_display_name(self):
         for appraisal in self:
             appraisal.display_name = "{} - {}".format(
                 appraisal.employee_id.name or "",
-                appraisal.period.strftime("%Y-%m") if appraisal.period else "",
+                appraisal.month.strftime("%Y-%m") if appraisal.month else "",
             )
 
     # Computation ---------------------------------------------------------
@@ -993,20 +993,20 @@ class HelpdeskEngineerAppraisal(models.Model):
         # who triggers the refresh (the engineer acknowledging) cannot read.
         su_env = self.env(su=True)
         employees = appraisals.employee_id
-        periods = set(appraisals.mapped("period"))
+        months = set(appraisals.mapped("month"))
         points = defaultdict(float)
         invalid_counts = defaultdict(int)
-        for employee, period, is_valid, total, count in su_env[
+        for employee, month, is_valid, total, count in su_env[
             "helpdesk.ticket.credit"
         ]._read_group(
             appraisals._credits_domain(),
-            ["employee_id", "period:day", "is_valid"],
+            ["employee_id", "month:day", "is_valid"],
             ["points:sum", "__count"],
         ):
             if is_valid:
-                points[employee.id, period] += total
+                points[employee.id, month] += total
             else:
-                invalid_counts[employee.id, period] += count
+                invalid_counts[employee.id, month] += count
         dissatisfied = {}
         findings = {}
         area_scores = {}
@@ -1022,14 +1022,14 @@ class HelpdeskEngineerAppraisal(models.Model):
         ) | su_env["helpdesk.service.area"].browse(
             {area_id for area_ids in sent_areas.values() for area_id in area_ids}
         )
-        for period in periods:
-            dissatisfied[period] = su_env[
+        for month in months:
+            dissatisfied[month] = su_env[
                 "helpdesk.ticket.callback"
-            ]._dissatisfied_counts(period, period)
-            findings[period] = su_env["helpdesk.quality.finding"]._counts_by_employee(
-                period, period
+            ]._dissatisfied_counts(month, month)
+            findings[month] = su_env["helpdesk.quality.finding"]._counts_by_employee(
+                month, month
             )
-            area_scores[period] = areas._monthly_scores(period)
+            area_scores[month] = areas._monthly_scores(month)
         standard_points = employees._appraisal_standard_points()
         areas_by_leader = defaultdict(list)
         for area in areas:
@@ -1037,8 +1037,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         for appraisal in appraisals:
             # The department and manager are HR data the engineer may not read.
             employee = appraisal.employee_id.sudo()
-            key = (employee.id, appraisal.period)
-            employee_findings = findings[appraisal.period].get(employee.id, {})
+            key = (employee.id, appraisal.month)
+            employee_findings = findings[appraisal.month].get(employee.id, {})
             if appraisal in drafts:
                 led_areas = areas_by_leader[employee.id]
                 organisation = {
@@ -1049,15 +1049,15 @@ class HelpdeskEngineerAppraisal(models.Model):
                 led_areas = sent_areas[appraisal.id]
                 organisation = {}
             month_areas = [
-                area_scores[appraisal.period][area_id]
+                area_scores[appraisal.month][area_id]
                 for area_id in led_areas
-                if area_id in area_scores[appraisal.period]
+                if area_id in area_scores[appraisal.month]
             ]
             appraisal._computed_write(
                 appraisal._score_values(
                     earned_points=points[key],
                     standard_points=standard_points[employee.id],
-                    dissatisfied=dissatisfied[appraisal.period].get(employee.id, 0),
+                    dissatisfied=dissatisfied[appraisal.month].get(employee.id, 0),
                     work_logs=employee_findings.get(KIND_WORK_LOG, 0),
                     order_forms=employee_findings.get(KIND_ORDER_FORM, 0),
                     is_area_leader=bool(led_areas),
@@ -1153,7 +1153,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             for [employee] in self.env["helpdesk.ticket.credit"]
             .sudo()
             ._read_group(
-                [("period", "=", month), ("company_id", "=", company.id)],
+                [("month", "=", month), ("company_id", "=", company.id)],
                 ["employee_id"],
             )
         ]
@@ -1189,7 +1189,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         existing = self.search(
             [
                 ("employee_id", "in", concerned.ids),
-                ("period", "=", month),
+                ("month", "=", month),
                 ("company_id", "=", company.id),
             ]
         )
@@ -1199,7 +1199,7 @@ class HelpdeskEngineerAppraisal(models.Model):
                 [
                     {
                         "employee_id": employee.id,
-                        "period": month,
+                        "month": month,
                         "company_id": company.id,
                     }
                     for employee in missing
@@ -1276,7 +1276,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             [
                 ("company_id", "=", company.id),
                 (
-                    "period",
+                    "month",
                     ">=",
                     scoring.month_start(company._appraisal_today())
                     - relativedelta(months=company.appraisal_refresh_months),

@@ -19,7 +19,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             if not supervisor:
                 continue
             drafts = drafts.sorted(lambda appraisal: appraisal.employee_id.name or "")
-            months = sorted({draft.period.strftime("%Y-%m") for draft in drafts})
+            months = sorted({draft.month.strftime("%Y-%m") for draft in drafts})
             drafts[0].with_env(self.env).activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._(

@@ -117,7 +117,7 @@ class HelpdeskEngineerAppraisalFact(models.Model):
         records are read with the rights of the appraisals' environment.
         """
         appraisal_by_key = {
-            (appraisal.employee_id.id, appraisal.period): appraisal
+            (appraisal.employee_id.id, appraisal.month): appraisal
             for appraisal in appraisals
         }
         values = []

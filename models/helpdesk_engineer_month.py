@@ -74,7 +74,7 @@ class HelpdeskEngineerMonth(models.Model):
         comodel_name="hr.department",
         readonly=True,
     )
-    period = fields.Date(
+    month = fields.Date(
         string="Month",
         compute="_compute_month",
         help="First day of the current month, in the company's appraisal time zone.",
@@ -258,7 +258,7 @@ class HelpdeskEngineerMonth(models.Model):
                 Appraisal.new(
                     {
                         "employee_id": row.employee_id.id,
-                        "period": month,
+                        "month": month,
                         "company_id": row.company_id.id,
                     }
                 )
@@ -278,7 +278,7 @@ class HelpdeskEngineerMonth(models.Model):
             row.update(
                 {
                     **values,
-                    "period": month,
+                    "month": month,
                     "month_label": month.strftime("%Y-%m"),
                     "deduction_total": (
                         appraisal.customer_max
@@ -336,8 +336,8 @@ class HelpdeskEngineerMonth(models.Model):
             ("role", "=", scoring.ROLE_ENGINEER),
             ("ticket_id.duplicate_id", "=", False),
             "|",
-            ("period", "=", False),
-            ("period", "=", month),
+            ("month", "=", False),
+            ("month", "=", month),
         ]
 
     def _open_task_counts(self):
@@ -380,9 +380,9 @@ class HelpdeskEngineerMonth(models.Model):
             .search(
                 [
                     ("employee_id", "in", self.employee_id.ids),
-                    ("period", "<", month),
+                    ("month", "<", month),
                 ],
-                order="period desc",
+                order="month desc",
             )
         )
         last = {}
@@ -397,7 +397,7 @@ class HelpdeskEngineerMonth(models.Model):
         return self.env["helpdesk.engineer.appraisal"].new(
             {
                 "employee_id": self.employee_id.id,
-                "period": self._current_month(),
+                "month": self._current_month(),
                 "company_id": self.company_id.id,
             }
         )

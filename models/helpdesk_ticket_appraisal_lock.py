@@ -62,8 +62,8 @@ class HelpdeskTicket(models.Model):
         for ticket in tickets:
             if scores:
                 days += [
-                    (ticket, ticket.company_id, period)
-                    for period in ticket.credit_ids.mapped("period")
+                    (ticket, ticket.company_id, month)
+                    for month in ticket.credit_ids.mapped("month")
                 ]
                 days += [
                     (ticket, ticket.company_id, ticket.closed_date),

@@ -17,7 +17,7 @@ class HelpdeskTicketCredit(models.Model):
     _name = "helpdesk.ticket.credit"
     _description = "Engineer Credit"
     _inherit = ["helpdesk.appraisal.input.mixin"]
-    _order = "period desc, employee_id, ticket_id"
+    _order = "month desc, employee_id, ticket_id"
     _rec_name = "ticket_id"
 
     participant_id = fields.Many2one(
@@ -82,14 +82,14 @@ class HelpdeskTicketCredit(models.Model):
         store=True,
         help="Why the order earns this participant nothing.",
     )
-    period = fields.Date(
+    month = fields.Date(
         string="Month",
         compute="_compute_credit",
         store=True,
         help="First day of the month the order was closed in, in the "
         "employee's time zone. Credits count in this month's appraisal.",
     )
-    frozen_period = fields.Date(
+    frozen_month = fields.Date(
         string="Counted Month",
         readonly=True,
         copy=False,
@@ -109,15 +109,15 @@ class HelpdeskTicketCredit(models.Model):
         # Appraisals read the credits of one month for many employees at once.
         tools.create_index(
             self.env.cr,
-            "helpdesk_ticket_credit_period_employee_index",
+            "helpdesk_ticket_credit_month_employee_index",
             self._table,
-            ["period", "employee_id"],
+            ["month", "employee_id"],
         )
 
     @api.depends(
         "role",
         "ticket_id.difficulty_id.points",
-        "frozen_period",
+        "frozen_month",
         "ticket_id.closed_date",
         "ticket_id.appraisal_closed_day",
         "ticket_id.stage_id.counts_as_completed",
@@ -147,7 +147,7 @@ class HelpdeskTicketCredit(models.Model):
             credit.invalid_reason = reason
             # A month a done appraisal counted keeps the order (POLICY 1: it
             # earns once): reopening or re-closing it later moves nothing.
-            credit.period = credit.frozen_period or (
+            credit.month = credit.frozen_month or (
                 scoring.month_start(ticket.appraisal_closed_day)
                 if ticket.appraisal_closed_day
                 else False
@@ -175,16 +175,16 @@ class HelpdeskTicketCredit(models.Model):
         the orders, one for their credits, one write per month.
         """
         credits = self.sudo()
-        months = {(a.employee_id, a.period) for a in appraisals}
+        months = {(a.employee_id, a.month) for a in appraisals}
         counted = credits.search(
             appraisals._credits_domain() + [("is_valid", "=", True)]
-        ).filtered(lambda credit: (credit.employee_id, credit.period) in months)
+        ).filtered(lambda credit: (credit.employee_id, credit.month) in months)
         to_freeze = credits.search(
             [
                 ("ticket_id", "in", counted.ticket_id.ids),
-                ("frozen_period", "=", False),
-                ("period", "!=", False),
+                ("frozen_month", "=", False),
+                ("month", "!=", False),
             ]
         )
-        for period, group in to_freeze.grouped("period").items():
-            group.write({"frozen_period": period})
+        for month, group in to_freeze.grouped("month").items():
+            group.write({"frozen_month": month})

@@ -173,7 +173,7 @@ class IrActionsReport(models.Model):
                     for name in (
                         appraisal.company_id.name,
                         appraisal.employee_id.name,
-                        appraisal.period.strftime("%Y-%m"),
+                        appraisal.month.strftime("%Y-%m"),
                     )
                     if name
                 ),

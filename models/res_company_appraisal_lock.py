@@ -155,15 +155,15 @@ class ResCompany(models.Model):
         for company in self:
             pending = appraisals.search(
                 [("company_id", "=", company.id), ("state", "!=", "done")],
-                order="period",
+                order="month",
                 limit=1,
-            ).period
+            ).month
             done_domain = [("company_id", "=", company.id), ("state", "=", "done")]
             if pending:
-                done_domain.append(("period", "<", pending))
+                done_domain.append(("month", "<", pending))
             month_ends = [
                 month + relativedelta(day=31)
-                for (month,) in appraisals._read_group(done_domain, ["period:month"])
+                for (month,) in appraisals._read_group(done_domain, ["month:month"])
             ]
             # Today in the company's appraisal time zone: a month is over there.
             today = company._appraisal_today()

@@ -44,7 +44,7 @@ class HelpdeskEngineerAppraisalCreditsXlsx(models.AbstractModel):
         credits = appraisals._credits_by_appraisal(valid_only=False)
         row = 0
         for appraisal in appraisals:
-            month = appraisal.period.strftime("%Y-%m")
+            month = appraisal.month.strftime("%Y-%m")
             for credit in credits[appraisal.id]:
                 row += 1
                 sheet.write(row, 0, appraisal.employee_id.name)

@@ -125,7 +125,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                             appraisal.employee_id,
                             appraisal.company_id,
                             appraisal.department_id,
-                            appraisal.period,
+                            appraisal.month,
                             appraisal.state,
                             appraisal.total_score,
                             appraisal.grade_excellent,
@@ -137,9 +137,9 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                             kind.id_offset,
                             CASE kind.period_type
                                 WHEN %(quarter)s
-                                    THEN date_trunc('quarter', appraisal.period)
+                                    THEN date_trunc('quarter', appraisal.month)
                                 WHEN %(half_year)s THEN %(appraisal_half_year)s
-                                ELSE date_trunc('year', appraisal.period)
+                                ELSE date_trunc('year', appraisal.month)
                             END::date AS period_start
                         FROM helpdesk_engineer_appraisal appraisal
                         CROSS JOIN (
@@ -157,7 +157,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                             periods.company_id,
                             (ARRAY_AGG(
                                 periods.department_id
-                                ORDER BY periods.period DESC, periods.id DESC
+                                ORDER BY periods.month DESC, periods.id DESC
                             ))[1] AS department_id,
                             COUNT(*) AS month_count,
                             COUNT(*) FILTER (WHERE periods.state = %(done)s)
@@ -284,7 +284,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                 """,
                 view=SQL.identifier(self._table),
                 appraisal_half_year=self._half_year_start(
-                    SQL.identifier("appraisal", "period")
+                    SQL.identifier("appraisal", "month")
                 ),
                 task_half_year=self._half_year_start(
                     SQL.identifier("task", "appraisal_deadline_day")
@@ -320,7 +320,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
         """SQL: the value of ``column`` on the latest appraisal of the period
         that has one (NULL on appraisals never computed)."""
         return SQL(
-            """(ARRAY_AGG(%(column)s ORDER BY periods.period DESC, periods.id DESC)
+            """(ARRAY_AGG(%(column)s ORDER BY periods.month DESC, periods.id DESC)
                 FILTER (WHERE %(column)s IS NOT NULL))[1]""",
             column=SQL.identifier("periods", column),
         )

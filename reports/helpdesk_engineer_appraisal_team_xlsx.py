@@ -29,7 +29,7 @@ class HelpdeskEngineerAppraisalTeamXlsx(models.AbstractModel):
         return [
             (_("Engineer"), lambda a: a.employee_id.name, None),
             (_("Department"), lambda a: a.department_id.name or "", None),
-            (_("Month"), lambda a: a.period.strftime("%Y-%m"), None),
+            (_("Month"), lambda a: a.month.strftime("%Y-%m"), None),
             (_("Earned Points (P)"), lambda a: a.earned_points, "0.00"),
             (_("Standard Points (S)"), lambda a: a.standard_points, "0.00"),
             (_("Efficiency (E)"), lambda a: a.efficiency, "0.00%"),
@@ -84,10 +84,10 @@ class HelpdeskEngineerAppraisalTeamXlsx(models.AbstractModel):
 
         # Ranked within each company and month, whatever the selection holds.
         rows = appraisals.sorted(
-            lambda a: (a.period, a.company_id.id, -a.total_score, a.employee_id.name)
+            lambda a: (a.month, a.company_id.id, -a.total_score, a.employee_id.name)
         )
         ranks = []
-        for team_month in rows.grouped(lambda a: (a.period, a.company_id)).values():
+        for team_month in rows.grouped(lambda a: (a.month, a.company_id)).values():
             ranks += scoring.competition_ranks(team_month.mapped("total_score"))
         for row, (appraisal, rank) in enumerate(zip(rows, ranks, strict=True), 1):
             for column, (_header, getter, num_format) in enumerate(columns):

@@ -29,8 +29,8 @@ class HelpdeskEngineerAppraisalYearXlsx(models.AbstractModel):
 
         totals = {}
         for appraisal in appraisals:
-            key = (appraisal.employee_id, appraisal.period.year)
-            totals.setdefault(key, {})[appraisal.period.month] = appraisal.total_score
+            key = (appraisal.employee_id, appraisal.month.year)
+            totals.setdefault(key, {})[appraisal.month.month] = appraisal.total_score
         ordered = sorted(totals, key=lambda key: (key[0].name, key[0].id, key[1]))
         for row, (employee, year) in enumerate(ordered, start=1):
             months = totals[(employee, year)]

@@ -74,7 +74,7 @@ class MonthlyAppraisalCommon(AppraisalCommon):
     @classmethod
     def _appraisal_of(cls, employee, month=OCTOBER):
         return cls.env["helpdesk.engineer.appraisal"].search(
-            [("employee_id", "=", employee.id), ("period", "=", month)]
+            [("employee_id", "=", employee.id), ("month", "=", month)]
         )
 
     def _approve(self, appraisal):
@@ -93,11 +93,11 @@ class MonthlyAppraisalCommon(AppraisalCommon):
         # 5 x (2.0 - 1.0) = 5 more points live, P = 34.5 + 5 = 39.5.
         self.orders_a[:5].sudo().difficulty_id = self.level_very_hard
 
-    def _create_appraisals(self, names, period=OCTOBER):
+    def _create_appraisals(self, names, month=OCTOBER):
         """Appraisals of new employees without any fact, computed."""
         employees = self.env["hr.employee"].create([{"name": name} for name in names])
         appraisals = self.Appraisal.create(
-            [{"employee_id": employee.id, "period": period} for employee in employees]
+            [{"employee_id": employee.id, "month": month} for employee in employees]
         )
         appraisals._refresh_scores()
         return appraisals

@@ -375,7 +375,7 @@ FLOOR_QUERY = """
     WITH points AS (
         SELECT employee_id, SUM(points) AS points
           FROM helpdesk_ticket_credit
-         WHERE period = %(month)s AND company_id = %(company)s AND is_valid
+         WHERE month = %(month)s AND company_id = %(company)s AND is_valid
          GROUP BY employee_id
     ), dissatisfied AS (
         SELECT participant.employee_id, COUNT(*) AS count

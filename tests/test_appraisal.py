@@ -245,7 +245,7 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
             self.Appraisal.with_user(self.manager_user).create(
                 {
                     "employee_id": self.engineer_c.id,
-                    "period": "2026-09-01",
+                    "month": "2026-09-01",
                     "total_score": 100,
                 }
             )
@@ -261,13 +261,13 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
         with self.assertRaisesText(AccessError, "supervisor's comment"):
             appraisal.supervisor_comment = "Excellent"
         with self.assertRaisesText(AccessError, "appraisal manager"):
-            appraisal.period = "2026-09-01"
+            appraisal.month = "2026-09-01"
         # Nor does the supervisor write the engineer's words.
         with self.assertRaisesText(AccessError, "appraised engineer"):
             appraisal.with_user(self.supervisor_user).employee_comment = "Lazy"
         self.assertEqual(appraisal.employee_comment, "A busy month")
         self.assertFalse(appraisal.sudo().supervisor_comment)
-        self.assertEqual(appraisal.period, OCTOBER)
+        self.assertEqual(appraisal.month, OCTOBER)
 
     def test_form_of_a_draft(self):
         self._generate()
@@ -307,7 +307,7 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
         action = wizard_form.save().action_generate()
         appraisals = self.Appraisal.search(action["domain"])
         self.assertEqual(appraisals.employee_id, self.engineer_a | self.engineer_b)
-        self.assertEqual(set(appraisals.mapped("period")), {OCTOBER})
+        self.assertEqual(set(appraisals.mapped("month")), {OCTOBER})
         self.assertEqual(sorted(appraisals.mapped("total_score")), [46.75, 83.75])
 
     def test_closing_date_decides_the_month(self):
@@ -332,9 +332,7 @@ class TestAppraisalScores(MonthlyAppraisalCommon):
     def test_one_appraisal_per_engineer_and_month(self):
         self._generate()
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            self.Appraisal.create(
-                {"employee_id": self.engineer_a.id, "period": OCTOBER}
-            )
+            self.Appraisal.create({"employee_id": self.engineer_a.id, "month": OCTOBER})
 
     def test_refresh_follows_the_organisation_until_done(self):
         self._generate()

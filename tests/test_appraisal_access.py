@@ -93,7 +93,7 @@ class TestAppraisalAccess(MonthlyAppraisalCommon):
             wizard.with_user(self.supervisor_user).create({"month": "2026-10-01"})
         with self.assertRaises(AccessError):
             self.Appraisal.with_user(self.supervisor_user).create(
-                {"employee_id": self.engineer_a.id, "period": "2026-09-01"}
+                {"employee_id": self.engineer_a.id, "month": "2026-09-01"}
             )
         self.assertFalse(self._appraisal_of(self.engineer_a, "2026-09-01"))
 
@@ -105,7 +105,7 @@ class TestAppraisalAccess(MonthlyAppraisalCommon):
         branch_appraisal = self.Appraisal.create(
             {
                 "employee_id": branch_engineer.id,
-                "period": "2026-10-01",
+                "month": "2026-10-01",
                 "company_id": branch.id,
             }
         )

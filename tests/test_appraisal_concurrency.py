@@ -51,9 +51,7 @@ class TestAppraisalConcurrency(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             return (
                 env["helpdesk.engineer.appraisal"]
-                .search(
-                    [("employee_id", "=", self.employee_id), ("period", "=", MONTH)]
-                )
+                .search([("employee_id", "=", self.employee_id), ("month", "=", MONTH)])
                 .ids
             )
 

@@ -26,7 +26,7 @@ class TestAppraisalGenerate(MonthlyAppraisalCommon):
         )
         self.assertEqual(
             self.Appraisal.search_count(
-                [("employee_id", "=", self.engineer_a.id), ("period", "=", OCTOBER)]
+                [("employee_id", "=", self.engineer_a.id), ("month", "=", OCTOBER)]
             ),
             1,
         )

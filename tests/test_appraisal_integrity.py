@@ -315,7 +315,7 @@ class TestAppraisalIntegrity(MonthlyAppraisalCommon):
             [
                 {
                     "employee_id": employee.id,
-                    "period": date(2025, month, 1),
+                    "month": date(2025, month, 1),
                     "total_score": 80,
                     "state": "done" if month != 5 else "draft",
                 }

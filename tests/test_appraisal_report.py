@@ -309,7 +309,7 @@ class TestDemoAppraisalPdf(HttpCase):
 
     def test_demo_batch(self):
         appraisals = self.env["helpdesk.engineer.appraisal"].search(
-            [], order="period, employee_id"
+            [], order="month, employee_id"
         )
         appraisals = appraisals.filtered(
             lambda appraisal: appraisal.get_external_id()[appraisal.id]

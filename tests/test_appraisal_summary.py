@@ -62,7 +62,7 @@ class TestAppraisalSummary(AppraisalCommon):
     def _appraisal_vals(cls, employee, month, total, department):
         return {
             "employee_id": employee.id,
-            "period": date(2026, month, 1),
+            "month": date(2026, month, 1),
             "department_id": department.id,
             "total_score": total,
         }
@@ -415,7 +415,7 @@ class TestAppraisalSummary(AppraisalCommon):
             {
                 "employee_id": branch_engineer.id,
                 "company_id": other_company.id,
-                "period": date(2026, 1, 1),
+                "month": date(2026, 1, 1),
                 "total_score": 70,
             }
         )

@@ -132,7 +132,7 @@ class TestTeamXlsx(AppraisalXlsxCommon):
         self.assertEqual(rows[1][12], "待提升")
 
     def test_each_month_ranked_on_its_own(self):
-        november = self._create_appraisals(["Engineer D"], period="2026-11-01")
+        november = self._create_appraisals(["Engineer D"], month="2026-11-01")
         rows = self._rows(self._export(TEAM_XLSX, self.appraisals | november))
         self.assertEqual(
             [(row[0], row[2], row[13]) for row in rows[1:-1]],
@@ -230,7 +230,7 @@ class TestCreditsXlsx(AppraisalXlsxCommon):
 class TestYearXlsx(AppraisalXlsxCommon):
     def test_engineer_by_month_with_average(self):
         november = self.Appraisal.create(
-            {"employee_id": self.engineer_a.id, "period": "2026-11-01"}
+            {"employee_id": self.engineer_a.id, "month": "2026-11-01"}
         )
         november._refresh_scores()
         rows = self._rows(self._export(YEAR_XLSX, self.appraisal_a | november))

@@ -85,18 +85,18 @@ class TestCompanyTimeZone(AppraisalCommon):
     def test_closing_month_of_credits_is_the_company_s(self):
         ticket = self._order()
         self.assertEqual(ticket.appraisal_closed_day, NOVEMBER)
-        self.assertEqual(ticket.credit_ids.mapped("period"), [NOVEMBER, NOVEMBER])
+        self.assertEqual(ticket.credit_ids.mapped("month"), [NOVEMBER, NOVEMBER])
         self._change_every_time_zone()
         # A recompute of the credits for another reason moves nothing either.
         self._log_work(ticket, self.engineer_a)
         self.assertEqual(ticket.appraisal_closed_day, NOVEMBER)
-        self.assertEqual(ticket.credit_ids.mapped("period"), [NOVEMBER, NOVEMBER])
+        self.assertEqual(ticket.credit_ids.mapped("month"), [NOVEMBER, NOVEMBER])
 
     def test_closing_again_takes_the_setting_of_the_new_closing(self):
         ticket = self._order()
         self.env.company.appraisal_tz = "UTC"
         ticket.closed_date = datetime(2026, 10, 31, 17, 0)
-        self.assertEqual(ticket.credit_ids.mapped("period"), [OCTOBER, OCTOBER])
+        self.assertEqual(ticket.credit_ids.mapped("month"), [OCTOBER, OCTOBER])
 
     def test_callback_month_is_the_company_s(self):
         callback = self._call(self._order())

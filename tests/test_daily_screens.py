@@ -286,4 +286,4 @@ class TestAppraisalPhoneViews(MonthlyAppraisalCommon):
         appraisal.with_user(self.supervisor_user).action_send_to_engineer()
         appraisal.with_user(self.engineer_a_user).action_acknowledge()
         self.assertEqual(appraisal.state, "review")
-        self.assertEqual(appraisal.period, OCTOBER)
+        self.assertEqual(appraisal.month, OCTOBER)

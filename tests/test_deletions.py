@@ -48,11 +48,11 @@ class TestNoDeletionChangesHistory(MonthlyAppraisalCommon):
         self.assertFalse(self.engineer_a.active)
         # Its facts are all still there, in their month.
         self.assertEqual(
-            set(self.orders_a.credit_ids.mapped("period")),
+            set(self.orders_a.credit_ids.mapped("month")),
             {OCTOBER},
         )
         credits = self.env["helpdesk.ticket.credit"].search(
-            [("employee_id", "=", self.engineer_a.id), ("period", "=", OCTOBER)]
+            [("employee_id", "=", self.engineer_a.id), ("month", "=", OCTOBER)]
         )
         self.assertAlmostEqual(sum(credits.mapped("points")), 34.5)
 

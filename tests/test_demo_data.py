@@ -38,9 +38,9 @@ class TestDemoData(TransactionCase):
     def _appraisal(self, engineer, month):
         return self._demo(f"helpdesk_engineer_appraisal_{engineer}_{month}_demo")
 
-    def _team_appraisals(self, period):
+    def _team_appraisals(self, month):
         return self.env["helpdesk.engineer.appraisal"].search(
-            [("period", "=", period), ("supervisor_id", "=", self.supervisor.id)]
+            [("month", "=", month), ("supervisor_id", "=", self.supervisor.id)]
         )
 
     def test_both_months_appraise_the_six_engineers_not_the_intern(self):
@@ -49,8 +49,8 @@ class TestDemoData(TransactionCase):
         )
         self.assertEqual(len(engineers), 6)
         self.assertIn(self.env.ref("hr.employee_qdp"), engineers)
-        for period in (self.month_before_last, self.last_month):
-            appraisals = self._team_appraisals(period)
+        for month in (self.month_before_last, self.last_month):
+            appraisals = self._team_appraisals(month)
             self.assertEqual(appraisals.employee_id, engineers)
             self.assertNotIn(self.intern, appraisals.employee_id)
         # The intern worked on three orders a month, and earns nothing.

@@ -16,7 +16,7 @@ OCTOBER_25 = "2026-10-25 08:00:00"
 
 # Every value of a row the boards show.
 MONTH_FIELDS = [
-    "period",
+    "month",
     "earned_points",
     "standard_points",
     "efficiency",
@@ -83,7 +83,7 @@ class EngineerMonthCommon(MonthlyAppraisalCommon):
             cls.tasks.flush_recordset()
         cls.earlier = cls.Appraisal.create(
             [
-                {"employee_id": cls.engineer_a.id, "period": month}
+                {"employee_id": cls.engineer_a.id, "month": month}
                 for month in (AUGUST, SEPTEMBER)
             ]
         )
@@ -132,7 +132,7 @@ class TestEngineerMonth(EngineerMonthCommon):
                 }
             ],
         )
-        self.assertEqual(row.period, OCTOBER)
+        self.assertEqual(row.month, OCTOBER)
         self.assertEqual(
             row.workload_explanation,
             "P 34.5 / S 40 = E 0.8625 -> 60 x 0.8625 = 51.75",
@@ -223,7 +223,7 @@ class TestEngineerMonth(EngineerMonthCommon):
                 }
             ],
         )
-        self.assertEqual(row.period, date(2026, 11, 1))
+        self.assertEqual(row.month, date(2026, 11, 1))
 
     @freeze_time(OCTOBER_25)
     def test_reviewing_and_logging_empties_the_waiting_lists(self):

@@ -244,4 +244,4 @@ class TestFuzz(MonthlyAppraisalCommon):
             self.samples["helpdesk.ticket.callback"].write(
                 {"call_date": "9999-12-31 10:00:00"}
             )
-        self.assertEqual(self.appraisal.period, OCTOBER)
+        self.assertEqual(self.appraisal.month, OCTOBER)

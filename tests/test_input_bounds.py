@@ -224,12 +224,12 @@ class TestInputBounds(MonthlyAppraisalCommon):
                 Wizard.create({"month": value}).action_generate()
         appraisal = self._generate(employees=self.engineer_a)
         with self.assertRaisesText(ValidationError, "Month must lie between"):
-            appraisal.with_user(self.manager_user).write({"period": "9999-12-01"})
+            appraisal.with_user(self.manager_user).write({"month": "9999-12-01"})
         appraisal.invalidate_recordset()
-        self.assertEqual(appraisal.period, OCTOBER)
+        self.assertEqual(appraisal.month, OCTOBER)
         self.assertFalse(
             self.env["helpdesk.engineer.appraisal"].search(
-                [("period", "in", ("0001-01-01", "9999-12-01", "1999-12-01"))]
+                [("month", "in", ("0001-01-01", "9999-12-01", "1999-12-01"))]
             )
         )
 
@@ -264,7 +264,7 @@ class TestInputBounds(MonthlyAppraisalCommon):
                 ticket.write({"closed_date": value})
         ticket.invalidate_recordset()
         self.assertEqual(ticket.closed_date, datetime(2026, 10, 20, 9, 0))
-        self.assertEqual(ticket.credit_ids.period, OCTOBER)
+        self.assertEqual(ticket.credit_ids.month, OCTOBER)
 
     def test_garbage_dates_are_refused_with_a_message(self):
         with self.assertRaisesText(ValidationError, "is not a date"):

@@ -157,7 +157,7 @@ class TestLockDateAutomatic(AppraisalCommon):
             [
                 {
                     "employee_id": employee.id,
-                    "period": OCTOBER,
+                    "month": OCTOBER,
                     "company_id": cls.lock_company.id,
                 }
                 for employee in employees
@@ -166,7 +166,7 @@ class TestLockDateAutomatic(AppraisalCommon):
         cls.november = Appraisal.create(
             {
                 "employee_id": employees[0].id,
-                "period": date(2026, 11, 1),
+                "month": date(2026, 11, 1),
                 "company_id": cls.lock_company.id,
             }
         )
@@ -216,13 +216,13 @@ class TestLockedFacts(LockCommon):
         self.env.invalidate_all()
         self.assertRecordValues(
             self._credit(self.order, self.engineer_a),
-            [{"points": 1.0, "period": OCTOBER, "is_valid": True}],
+            [{"points": 1.0, "month": OCTOBER, "is_valid": True}],
         )
         self.assertRecordValues(
             self.order_ab.sudo().credit_ids.sorted("employee_id"),
             [
-                {"points": 0.75, "period": OCTOBER},
-                {"points": 0.75, "period": OCTOBER},
+                {"points": 0.75, "month": OCTOBER},
+                {"points": 0.75, "month": OCTOBER},
             ],
         )
 

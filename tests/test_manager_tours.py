@@ -49,7 +49,7 @@ class TestManagerTours(MonthlyAppraisalCommon, HttpCase):
         Appraisal = self.env["helpdesk.engineer.appraisal"]
         self.assertFalse(
             Appraisal.search(
-                [("period", "=", OCTOBER), ("company_id", "=", self.env.company.id)]
+                [("month", "=", OCTOBER), ("company_id", "=", self.env.company.id)]
             )
         )
         self.start_tour(

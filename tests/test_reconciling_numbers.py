@@ -87,9 +87,9 @@ class TestLabelsColoursAndMonths(TransactionCase):
 
     def test_months_shown_as_periods(self):
         for model, view_type, field in (
-            ("helpdesk.engineer.appraisal", "list", "period"),
-            ("helpdesk.engineer.appraisal", "form", "period"),
-            ("helpdesk.ticket.credit", "list", "period"),
+            ("helpdesk.engineer.appraisal", "list", "month"),
+            ("helpdesk.engineer.appraisal", "form", "month"),
+            ("helpdesk.ticket.credit", "list", "month"),
             ("helpdesk.ticket.callback", "list", "month"),
             ("helpdesk.quality.finding", "list", "month"),
             ("helpdesk.service.area.month", "list", "month"),

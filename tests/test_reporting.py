@@ -135,9 +135,9 @@ class TestReporting(MonthlyAppraisalCommon):
             context,
             {
                 "pivot_row_groupby": ["department_id"],
-                "pivot_column_groupby": ["period:month"],
+                "pivot_column_groupby": ["month:month"],
                 "pivot_measures": ["total_score"],
-                "graph_groupbys": ["period:month", "grade"],
+                "graph_groupbys": ["month:month", "grade"],
                 "graph_measure": "__count",
                 "graph_mode": "bar",
                 "graph_stacked": True,
@@ -201,9 +201,9 @@ class TestReporting(MonthlyAppraisalCommon):
             context,
             {
                 "pivot_row_groupby": ["employee_id"],
-                "pivot_column_groupby": ["period:month"],
+                "pivot_column_groupby": ["month:month"],
                 "pivot_measures": ["points"],
-                "graph_groupbys": ["period:month", "employee_id"],
+                "graph_groupbys": ["month:month", "employee_id"],
                 "graph_measure": "points",
                 "graph_mode": "bar",
             },

@@ -14,7 +14,7 @@ from .common import AppraisalCommon
 class TestTicketCredit(AppraisalCommon):
     def _month_points(self, employee, month=date(2026, 10, 1)):
         groups = self.env["helpdesk.ticket.credit"]._read_group(
-            [("employee_id", "=", employee.id), ("period", "=", month)],
+            [("employee_id", "=", employee.id), ("month", "=", month)],
             aggregates=["points:sum"],
         )
         return groups[0][0]
@@ -34,7 +34,7 @@ class TestTicketCredit(AppraisalCommon):
                     "points": 1.5,
                     "is_valid": True,
                     "invalid_reason": False,
-                    "period": date(2026, 10, 1),
+                    "month": date(2026, 10, 1),
                     "company_id": self.env.company.id,
                 }
             ],
@@ -110,7 +110,7 @@ class TestTicketCredit(AppraisalCommon):
         )
         self.assertRecordValues(
             ticket.credit_ids,
-            [{"points": 0.0, "invalid_reason": "not_closed", "period": False}],
+            [{"points": 0.0, "invalid_reason": "not_closed", "month": False}],
         )
 
     def test_engineer_without_work_log_earns_nothing(self):
@@ -200,16 +200,12 @@ class TestTicketCredit(AppraisalCommon):
             closed_at=datetime(2026, 10, 31, 16, 30),
         )
         self.assertEqual(
-            self._credit(ticket_utc, self.engineer_a).period, date(2026, 10, 1)
+            self._credit(ticket_utc, self.engineer_a).month, date(2026, 10, 1)
         )
-        self.assertEqual(
-            self._credit(ticket, self.engineer_b).period, date(2026, 11, 1)
-        )
+        self.assertEqual(self._credit(ticket, self.engineer_b).month, date(2026, 11, 1))
         # One zone for everyone: the employees' own zones change nothing.
         self.engineer_a.tz = "America/New_York"
-        self.assertEqual(
-            self._credit(ticket, self.engineer_a).period, date(2026, 11, 1)
-        )
+        self.assertEqual(self._credit(ticket, self.engineer_a).month, date(2026, 11, 1))
 
     def test_an_order_counts_once_in_the_month_it_finally_closed(self):
         ticket = self._create_tickets(
@@ -222,7 +218,7 @@ class TestTicketCredit(AppraisalCommon):
         ticket.write({"stage_id": self.stage_done.id})
         ticket.closed_date = datetime(2026, 10, 3, 10, 0)
         self.assertEqual(len(ticket.credit_ids), 1)
-        self.assertEqual(ticket.credit_ids.period, date(2026, 10, 1))
+        self.assertEqual(ticket.credit_ids.month, date(2026, 10, 1))
         self.assertEqual(self._month_points(self.engineer_a, date(2026, 9, 1)), 0.0)
         self.assertEqual(self._month_points(self.engineer_a), 1.0)
 

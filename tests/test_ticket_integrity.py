@@ -68,7 +68,7 @@ class TicketIntegrityCommon(MonthlyAppraisalCommon):
         credit = self.counted.credit_ids
         self.assertEqual(len(credit), 1)
         self.assertRecordValues(
-            credit, [{"period": OCTOBER, "points": 1.0, "frozen_period": OCTOBER}]
+            credit, [{"month": OCTOBER, "points": 1.0, "frozen_month": OCTOBER}]
         )
         self.assertEqual(self.october_a.state, "done")
         self.assertEqual(self.october_a.earned_points, 34.5)
@@ -93,12 +93,12 @@ class TestCountedOrderStays(TicketIntegrityCommon):
     """HIGH: an order counted in a done month earns again."""
 
     def test_approval_freezes_the_month_of_every_credit_of_counted_orders(self):
-        self.assertEqual(self.counted.credit_ids.frozen_period, OCTOBER)
+        self.assertEqual(self.counted.credit_ids.frozen_month, OCTOBER)
         # The shared order's credits: A's counted, B's (open month) and the
         # intern's, all kept in October.
-        self.assertEqual(self.shared.credit_ids.mapped("frozen_period"), [OCTOBER] * 3)
+        self.assertEqual(self.shared.credit_ids.mapped("frozen_month"), [OCTOBER] * 3)
         # An order of no done appraisal moves freely.
-        self.assertFalse(self.november_order.credit_ids.frozen_period)
+        self.assertFalse(self.november_order.credit_ids.frozen_month)
 
     def test_engineer_cannot_write_the_closing_date(self):
         as_engineer = self.counted.with_user(self.engineer_a_user)
@@ -137,7 +137,7 @@ class TestCountedOrderStays(TicketIntegrityCommon):
         self.assertEqual(self.october_b.earned_points, 4.5)
         self.shared.with_user(self.supervisor_user).closed_date = NOVEMBER_CLOSING
         credit_b = self._credit(self.shared, self.engineer_b)
-        self.assertRecordValues(credit_b, [{"period": OCTOBER, "points": 0.75}])
+        self.assertRecordValues(credit_b, [{"month": OCTOBER, "points": 0.75}])
         self.october_b._refresh_scores()
         self.assertEqual(self.october_b.earned_points, 4.5)
         self._generate(NOVEMBER, employees=self.engineer_b)
@@ -481,14 +481,14 @@ class TestAuditFields(TicketIntegrityCommon):
         for user in (self.manager_user, admin):
             for vals in (
                 {"points": 99.0},
-                {"period": "2026-12-01"},
-                {"frozen_period": "2026-12-01"},
+                {"month": "2026-12-01"},
+                {"frozen_month": "2026-12-01"},
                 {"is_valid": True},
             ):
                 with self.assertRaisesText(AccessError, "nobody edits them"):
                     credit.with_user(user).with_context(**FORGED_CONTEXT).write(vals)
         self.assertRecordValues(
-            credit, [{"points": 1.0, "period": NOVEMBER, "frozen_period": False}]
+            credit, [{"points": 1.0, "month": NOVEMBER, "frozen_month": False}]
         )
 
     def test_a_review_is_in_the_chatter_whatever_the_context(self):

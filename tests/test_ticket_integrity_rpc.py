@@ -59,6 +59,6 @@ class TestCountedOrderStaysOverRpc(TicketIntegrityCommon, HttpCase):
         self.assertEqual(self.counted.stage_id, self.stage_done)
         credit = self.counted.credit_ids
         self.assertRecordValues(
-            credit, [{"period": OCTOBER, "points": 1.0, "frozen_period": OCTOBER}]
+            credit, [{"month": OCTOBER, "points": 1.0, "frozen_month": OCTOBER}]
         )
         self._assert_months_unchanged()

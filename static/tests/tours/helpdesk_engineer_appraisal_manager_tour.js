@@ -97,7 +97,7 @@ tours.add("helpdesk_engineer_appraisal_generate_tour", {
             // The month shows as a month (issue 15, item 8), no longer as its first day.
             content: "The appraisal of October is a draft with A's total",
             trigger:
-                ".o_form_view:has(.o_field_widget[name='period']:contains(2026-10)) .o_field_widget[name='total_score']:contains(83.75)",
+                ".o_form_view:has(.o_field_widget[name='month']:contains(2026-10)) .o_field_widget[name='total_score']:contains(83.75)",
         },
         ...workflowSteps("action_send_to_engineer", "Self-Assessment"),
     ],
