@@ -100,20 +100,6 @@ def month_start(day):
     return day.replace(day=1)
 
 
-def engineer_counts(count_by_order, engineers_by_order):
-    """Count the events of each order once for every engineer of the order.
-
-    A dissatisfied callback costs each engineer on the order its deduction:
-    it is not split between them as points are (POLICY 2). Orders without
-    engineers count against nobody.
-    """
-    counts = {}
-    for order, count in count_by_order.items():
-        for engineer in engineers_by_order.get(order, ()):
-            counts[engineer] = counts.get(engineer, 0) + count
-    return counts
-
-
 # Assigned tasks (POLICY 4): execution status of a task with a deadline.
 TASK_OPEN = "open"
 TASK_ON_TIME = "on_time"
@@ -142,28 +128,6 @@ def task_execution_status(deadline_day, completion_day, today):
 def task_points(status, quality):
     """Points of an assigned task: its quality score when done on time, else 0."""
     return quality if status == TASK_ON_TIME else 0.0
-
-
-def monthly_completion_rate(days, mode):
-    """Monthly completion rate R of an area from its ``(due, confirmed)`` days.
-
-    Days with nothing due have no daily rate and are skipped in both modes.
-    ``RATE_MODE_DAILY_MEAN`` averages the daily rates, so every day weighs the
-    same; ``RATE_MODE_RATIO`` divides the month's totals, so every order weighs
-    the same. A month with nothing due has no rate: ``None``.
-    """
-    due_days = [(due, confirmed) for due, confirmed in days if due > 0]
-    if not due_days:
-        return None
-    if mode == RATE_MODE_RATIO:
-        total_due = sum(due for due, _confirmed in due_days)
-        return sum(confirmed for _due, confirmed in due_days) / total_due
-    return sum(confirmed / due for due, confirmed in due_days) / len(due_days)
-
-
-def area_score(standard_workload, rate):
-    """Area score of the leader for a month: Q x R (POLICY 3)."""
-    return standard_workload * rate
 
 
 # Monthly appraisal (POLICY 2).

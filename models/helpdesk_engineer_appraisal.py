@@ -883,83 +883,61 @@ class HelpdeskEngineerAppraisal(models.Model):
     def action_view_credits(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",
-            self._credits_domain() + [("is_valid", "=", True)],
+            self._facts_domain("helpdesk.ticket.credit") + [("is_valid", "=", True)],
         )
 
     def action_view_invalid_credits(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",
-            self._credits_domain() + [("is_valid", "=", False)],
+            self._facts_domain("helpdesk.ticket.credit") + [("is_valid", "=", False)],
         )
-
-    def _credits_domain(self):
-        """Credits of the engineers of the appraisals in any of their months,
-        like ``_dissatisfied_callbacks_domain``."""
-        return [
-            ("employee_id", "in", self.employee_id.ids),
-            ("month", "in", list(set(self.mapped("month")))),
-        ]
 
     def action_view_dissatisfied_callbacks(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_ticket_callback_action",
-            self._dissatisfied_callbacks_domain(),
+            self.env["helpdesk.ticket.callback"]._dissatisfied_domain(
+                self.employee_id, self.mapped("month")
+            ),
         )
 
     def action_view_findings(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_quality_finding_action",
-            self._findings_domain(),
+            self._facts_domain("helpdesk.quality.finding"),
         )
 
-    def _dissatisfied_callbacks_domain(self):
-        """Dissatisfied callbacks counting against the engineers of the
-        appraisals in any of their months: one appraisal's exactly, several
-        appraisals' as a superset to split by engineer and month."""
-        return [
-            ("result", "=", scoring.CALLBACK_DISSATISFIED),
-            ("month", "in", list(set(self.mapped("month")))),
-            (
-                "ticket_id.participant_ids",
-                "any",
-                [
-                    ("employee_id", "in", self.employee_id.ids),
-                    ("role", "=", scoring.ROLE_ENGINEER),
-                ],
-            ),
-        ]
+    def _facts_domain(self, model):
+        """The facts of ``model`` (a fact source) counting against the
+        engineers of the appraisals in any of their months: one appraisal's
+        exactly, several appraisals' as a superset."""
+        return self.env[model]._employee_month_domain(
+            self.employee_id, self.mapped("month")
+        )
 
-    def _findings_domain(self):
-        """Active findings counting against the employees of the appraisals
-        in any of their months, like ``_dissatisfied_callbacks_domain``."""
-        return [
-            ("employee_id", "in", self.employee_id.ids),
-            ("month", "in", list(set(self.mapped("month")))),
-            ("state", "=", "active"),
-        ]
-
-    def _credits_by_appraisal(self, valid_only):
-        """The credits of each appraisal's engineer and month, with one search.
-
-        The search takes every engineer and every month of the selection; pairs
-        that belong to no appraisal of the selection are dropped in Python.
-        Credits are read with the rights of the appraisals' environment: an
-        engineer printing their own appraisal sees their own credits.
-        """
-        domain = self._credits_domain()
-        if valid_only:
-            domain.append(("is_valid", "=", True))
-        credits = self.env["helpdesk.ticket.credit"].search(domain)
-        # grouped() keeps the whole search as prefetch set: the orders and
-        # customers of every appraisal are read at once.
-        grouped = credits.grouped(lambda credit: (credit.employee_id.id, credit.month))
-        no_credit = credits.browse()
+    def _facts_by_appraisal(self, model):
+        """``{appraisal id: records}``: the facts of ``model`` (a fact source)
+        counting against each appraisal's engineer in its month, read with
+        the source's batched search for all the appraisals at once."""
+        facts = self.env[model]._facts_by_employee_month(
+            self.employee_id, self.mapped("month")
+        )
+        none = self.env[model].sudo()
         return {
-            appraisal.id: grouped.get(
-                (appraisal.employee_id.id, appraisal.month), no_credit
-            )
+            appraisal.id: facts.get((appraisal.employee_id.id, appraisal.month), none)
             for appraisal in self
         }
+
+    def _credits_by_appraisal(self, valid_only):
+        """The credits of each appraisal's engineer and month (the valid ones
+        only when ``valid_only``), with one search."""
+        credits = self._facts_by_appraisal("helpdesk.ticket.credit")
+        if valid_only:
+            # Filtered on one prefetch set: the orders are read at once.
+            return {
+                key: facts.filtered("is_valid").with_prefetch(facts._prefetch_ids)
+                for key, facts in credits.items()
+            }
+        return credits
 
     def _facts_action(self, xmlid, domain):
         self.ensure_one()
@@ -990,26 +968,20 @@ class HelpdeskEngineerAppraisal(models.Model):
         if not appraisals:
             return
         # The appraisal counts every fact of the month, also those the user
-        # who triggers the refresh (the engineer acknowledging) cannot read.
+        # who triggers the refresh (the engineer acknowledging) cannot read:
+        # the fact sources read as superuser.
         su_env = self.env(su=True)
         employees = appraisals.employee_id
         months = set(appraisals.mapped("month"))
-        points = defaultdict(float)
-        invalid_counts = defaultdict(int)
-        for employee, month, is_valid, total, count in su_env[
-            "helpdesk.ticket.credit"
-        ]._read_group(
-            appraisals._credits_domain(),
-            ["employee_id", "month:day", "is_valid"],
-            ["points:sum", "__count"],
-        ):
-            if is_valid:
-                points[employee.id, month] += total
-            else:
-                invalid_counts[employee.id, month] += count
-        dissatisfied = {}
-        findings = {}
-        area_scores = {}
+        credits = self.env["helpdesk.ticket.credit"]._counts_by_employee_month(
+            employees, months
+        )
+        callbacks = self.env["helpdesk.ticket.callback"]._counts_by_employee_month(
+            employees, months
+        )
+        findings = self.env["helpdesk.quality.finding"]._counts_by_employee_month(
+            employees, months
+        )
         # Department, manager and areas led are frozen when the appraisal is
         # sent: only drafts follow today's organisation.
         drafts = appraisals.filtered(lambda appraisal: appraisal.state == "draft")
@@ -1022,14 +994,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         ) | su_env["helpdesk.service.area"].browse(
             {area_id for area_ids in sent_areas.values() for area_id in area_ids}
         )
-        for month in months:
-            dissatisfied[month] = su_env[
-                "helpdesk.ticket.callback"
-            ]._dissatisfied_counts(month, month)
-            findings[month] = su_env["helpdesk.quality.finding"]._counts_by_employee(
-                month, month
-            )
-            area_scores[month] = areas._monthly_scores(month)
+        area_scores = areas._month_scores(months)
         standard_points = employees._appraisal_standard_points()
         areas_by_leader = defaultdict(list)
         for area in areas:
@@ -1038,7 +1003,8 @@ class HelpdeskEngineerAppraisal(models.Model):
             # The department and manager are HR data the engineer may not read.
             employee = appraisal.employee_id.sudo()
             key = (employee.id, appraisal.month)
-            employee_findings = findings[appraisal.month].get(employee.id, {})
+            employee_credits = credits.get(key, {})
+            employee_findings = findings.get(key, {})
             if appraisal in drafts:
                 led_areas = areas_by_leader[employee.id]
                 organisation = {
@@ -1049,22 +1015,22 @@ class HelpdeskEngineerAppraisal(models.Model):
                 led_areas = sent_areas[appraisal.id]
                 organisation = {}
             month_areas = [
-                area_scores[appraisal.month][area_id]
+                area_scores[area_id, appraisal.month]
                 for area_id in led_areas
-                if area_id in area_scores[appraisal.month]
+                if (area_id, appraisal.month) in area_scores
             ]
             appraisal._computed_write(
                 appraisal._score_values(
-                    earned_points=points[key],
+                    earned_points=employee_credits.get("points", 0.0),
                     standard_points=standard_points[employee.id],
-                    dissatisfied=dissatisfied[appraisal.month].get(employee.id, 0),
+                    dissatisfied=callbacks.get(key, {}).get("dissatisfied", 0),
                     work_logs=employee_findings.get(KIND_WORK_LOG, 0),
                     order_forms=employee_findings.get(KIND_ORDER_FORM, 0),
                     is_area_leader=bool(led_areas),
                     area_rates=month_areas,
                 )
                 | organisation
-                | {"invalid_credit_count": invalid_counts[key]}
+                | {"invalid_credit_count": employee_credits.get("invalid_count", 0)}
             )
 
     def _score_values(

@@ -21,12 +21,10 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
     company's current settings for appraisals never computed), so that
     changing the settings never changes a past period.
 
-    The overdue tasks are those of ``project.task._overdue_counts``: appraised,
-    active, overdue or open past their deadline, counted once for each
-    assignee through the assignee's employee in the task's company (the
-    user's company for tasks without company), in the half-year of their
-    deadline day. The view reads the stored execution status, which the
-    hourly cron refreshes.
+    The overdue tasks are the assignments of ``project.task._assignments_sql``
+    (the tasks' fact source) that are overdue or open past their deadline,
+    in the half-year of their deadline day. The view reads the stored
+    execution status, which the hourly cron refreshes.
     """
 
     _name = "helpdesk.engineer.appraisal.summary"
@@ -184,23 +182,12 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                     ),
                     overdue AS (
                         SELECT
-                            employee.id AS employee_id,
+                            assignment.employee_id,
                             %(task_half_year)s::date AS period_start,
                             COUNT(*) AS task_count
-                        FROM project_task task
-                        JOIN project_task_user_rel assignee
-                            ON assignee.task_id = task.id
-                        JOIN res_users users ON users.id = assignee.user_id
-                        JOIN hr_employee employee
-                            ON employee.user_id = assignee.user_id
-                            AND employee.company_id
-                                = COALESCE(task.company_id, users.company_id)
-                            AND employee.active
-                        WHERE task.active
-                            AND task.is_appraisal_task
-                            AND task.execution_status IN %(overdue_statuses)s
-                            AND task.appraisal_deadline_day IS NOT NULL
-                        GROUP BY employee.id, %(task_half_year)s
+                        FROM (%(assignments)s) assignment
+                        WHERE assignment.execution_status IN %(overdue_statuses)s
+                        GROUP BY assignment.employee_id, %(task_half_year)s
                     ),
                     scored AS (
                         SELECT
@@ -287,8 +274,9 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                     SQL.identifier("appraisal", "month")
                 ),
                 task_half_year=self._half_year_start(
-                    SQL.identifier("task", "appraisal_deadline_day")
+                    SQL.identifier("assignment", "deadline_day")
                 ),
+                assignments=self.env["project.task"]._assignments_sql(),
                 quarter=scoring.PERIOD_QUARTER,
                 half_year=scoring.PERIOD_HALF_YEAR,
                 year=scoring.PERIOD_YEAR,

@@ -32,10 +32,15 @@ class FindingCommon(AppraisalCommon):
             [("id", "not in", self.existing_findings.ids)]
         )
 
-    def _counts_by_employee(self, date_from, date_to):
-        return self._test_employee_counts(
-            self.Finding._counts_by_employee(date_from, date_to)
-        )
+    def _counts_by_employee(self, date_from, date_to, employees=None):
+        """``{employee id: {kind: findings}}`` of the months from
+        ``date_from`` to ``date_to``, by the findings' fact source."""
+        return {
+            employee_id: {"work_log": 0, "order_form": 0} | measures
+            for employee_id, measures in self._source_totals(
+                "helpdesk.quality.finding", date_from, date_to, employees
+            ).items()
+        }
 
     @staticmethod
     def _work_log(ticket, employee):
@@ -333,10 +338,11 @@ class TestQualityFindingPerformance(FindingCommon):
 
     def test_counts_take_one_query_whatever_the_number_of_findings(self):
         self._findings(5)
+        employees = self._test_employees()
         with self.assertQueryCount(1):
-            counts = self._counts_by_employee(*OCTOBER)
+            counts = self._counts_by_employee(*OCTOBER, employees)
         self.assertEqual(counts[self.engineer_a.id]["work_log"], 5)
         self._findings(50)
         with self.assertQueryCount(1):
-            counts = self._counts_by_employee(*OCTOBER)
+            counts = self._counts_by_employee(*OCTOBER, employees)
         self.assertEqual(counts[self.engineer_b.id], {"work_log": 55, "order_form": 0})

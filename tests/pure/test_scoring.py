@@ -119,20 +119,6 @@ def test_month_start(day, month):
     assert scoring.month_start(day) == month
 
 
-def test_each_engineer_of_an_order_counts_its_events():
-    # Order 1: engineers A and B, 2 events; order 2: A alone, 1 event;
-    # order 3: interns only (no engineer), 4 events.
-    counts = scoring.engineer_counts(
-        {1: 2, 2: 1, 3: 4}, {1: ["A", "B"], 2: ["A"], 3: []}
-    )
-    assert counts == {"A": 3, "B": 2}
-
-
-def test_orders_without_events_or_engineers_count_nothing():
-    assert scoring.engineer_counts({}, {1: ["A"]}) == {}
-    assert scoring.engineer_counts({1: 3}, {}) == {}
-
-
 DEADLINE = date(2026, 10, 20)
 
 
@@ -194,11 +180,6 @@ def test_local_day_in_the_time_zone(moment, tz_name, day):
     assert scoring.local_day(moment, tz_name) == day
 
 
-# Service areas (POLICY 3). Four days: 2 due / 1 confirmed, nothing due,
-# 4/4, 1/0 -> daily rates 0.5, none, 1.0, 0.0.
-FOUR_DAYS = [(2, 1), (0, 0), (4, 4), (1, 0)]
-
-
 @pytest.mark.parametrize(
     ("closed_at", "tz_name", "day"),
     [
@@ -210,53 +191,6 @@ FOUR_DAYS = [(2, 1), (0, 0), (4, 4), (1, 0)]
 )
 def test_closing_day_in_the_leader_time_zone(closed_at, tz_name, day):
     assert scoring.local_day(closed_at, tz_name) == day
-
-
-def test_monthly_rate_mean_of_daily_rates_skips_days_with_nothing_due():
-    # (0.5 + 1.0 + 0.0) / 3 days with orders due = 0.5
-    rate = scoring.monthly_completion_rate(FOUR_DAYS, scoring.RATE_MODE_DAILY_MEAN)
-    assert rate == pytest.approx(0.5)
-
-
-def test_monthly_rate_ratio_of_totals():
-    # (1 + 0 + 4 + 0) confirmed / (2 + 0 + 4 + 1) due = 5 / 7
-    rate = scoring.monthly_completion_rate(FOUR_DAYS, scoring.RATE_MODE_RATIO)
-    assert rate == pytest.approx(5 / 7)
-
-
-MODES = [scoring.RATE_MODE_DAILY_MEAN, scoring.RATE_MODE_RATIO]
-
-
-@pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("days", [[], [(0, 0)], [(0, 0), (0, 0)]])
-def test_month_with_nothing_due_has_no_rate(days, mode):
-    assert scoring.monthly_completion_rate(days, mode) is None
-
-
-def test_modes_differ_when_days_have_different_loads():
-    # One big perfect day and one small failed day: mean (1 + 0) / 2 = 0.5,
-    # ratio 9 / 10 = 0.9.
-    days = [(9, 9), (1, 0)]
-    assert scoring.monthly_completion_rate(
-        days, scoring.RATE_MODE_DAILY_MEAN
-    ) == pytest.approx(0.5)
-    assert scoring.monthly_completion_rate(
-        days, scoring.RATE_MODE_RATIO
-    ) == pytest.approx(0.9)
-
-
-@pytest.mark.parametrize(
-    ("standard_workload", "rate", "score"),
-    [
-        # 120 devices x 0.1 point = 12; x 0.5 and x 5/7.
-        (12.0, 0.5, 6.0),
-        (12.0, 5 / 7, 60 / 7),
-        (30.0, 1.0, 30.0),
-        (30.0, 0.0, 0.0),
-    ],
-)
-def test_area_score_is_workload_times_rate(standard_workload, rate, score):
-    assert scoring.area_score(standard_workload, rate) == pytest.approx(score)
 
 
 # Monthly appraisal (POLICY 2 and the worked example of POLICY 5).
