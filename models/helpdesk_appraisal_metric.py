@@ -2,29 +2,27 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, models
 
 from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
 
-METRIC_POINTS = "points"
-METRIC_ORDERS = "orders"
-METRIC_DISSATISFIED = "dissatisfied"
-METRIC_FINDINGS_WORK_LOG = "findings_work_log"
-METRIC_FINDINGS_ORDER_FORM = "findings_order_form"
-METRIC_OVERDUE_TASKS = "overdue_tasks"
 METRIC_MANUAL = "manual"
 
 # The catalogue (KPI_SPEC 3.4). Another metric is a selection_add on the
-# template line's ``metric`` and a ``_metric_<code>`` method here.
+# template line's and sheet line's ``metric`` and a ``_metric_<code>``
+# method here. Rates are percentages (95 for 95 %), as the targets people type.
 METRIC_SELECTION = [
-    (METRIC_POINTS, "Workload Points"),
-    (METRIC_ORDERS, "Valid Orders"),
-    (METRIC_DISSATISFIED, "Dissatisfied Callbacks"),
-    (METRIC_FINDINGS_WORK_LOG, "Unqualified Work Logs"),
-    (METRIC_FINDINGS_ORDER_FORM, "Unqualified Order Forms"),
-    (METRIC_OVERDUE_TASKS, "Overdue Tasks"),
+    ("points", "Workload Points"),
+    ("orders", "Valid Orders"),
+    ("dissatisfied", "Dissatisfied Callbacks"),
+    ("satisfaction_rate", "Satisfaction Rate (%)"),
+    ("findings_work_log", "Unqualified Work Logs"),
+    ("findings_order_form", "Unqualified Order Forms"),
+    ("overdue_tasks", "Overdue Tasks"),
+    ("task_on_time_rate", "Task On-time Rate (%)"),
+    ("task_completion_rate", "Task Completion Rate (%)"),
+    ("area_rate", "Area Completion Rate (%)"),
+    ("area_score", "Area Score"),
     (METRIC_MANUAL, "Manual Value"),
 ]
 
@@ -34,13 +32,14 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
     never user-written code.
 
     ``_metric_<code>(employees, months)`` computes the metric for many
-    employees over one period (the first days of its months) in a constant
-    number of queries and returns ``{employee_id: (value, numerator,
-    denominator)}``: counts and sums add the period's months up, rates divide
-    the period's numerator by its denominator (a value of ``None`` is no
-    data). Employees without facts are left out: they have 0 for counts and
-    no data for rates. The facts are read as superuser: a sheet counts facts
-    the person who refreshes it may not read.
+    employees over one period (the first days of its months) and returns
+    ``{employee_id: (value, numerator, denominator)}`` for every employee:
+    counts and sums add up the months' measures of the fact sources
+    (``_counts_by_employee_month``, a constant number of queries whatever the
+    number of employees), rates divide the period's numerator by its
+    denominator, and a rate without denominator has no data (value
+    ``None``). The sources read as superuser: a sheet counts facts the person
+    who refreshes it may not read.
     """
 
     _name = "helpdesk.appraisal.metric"
@@ -48,89 +47,98 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
 
     @api.model
     def _compute_metric(self, code, employees, months):
-        return getattr(self.sudo(), f"_metric_{code}")(employees, list(months))
+        return getattr(self, f"_metric_{code}")(employees, list(months))
 
-    @staticmethod
-    def _counts(counts, employees):
-        """``counts`` (a number by employee id) as ``(value, numerator,
-        denominator)`` for each of the ``employees``: 0 without facts."""
-        return {
-            employee_id: (float(counts.get(employee_id, 0.0)),) * 2 + (1.0,)
-            for employee_id in employees.ids
-        }
-
-    @staticmethod
-    def _last_day(months):
-        return max(months) + relativedelta(months=1, days=-1)
-
-    def _credit_sums(self, employees, months):
-        sums = defaultdict(lambda: [0.0, 0])
-        for employee, points, count in self.env["helpdesk.ticket.credit"]._read_group(
-            [
-                ("employee_id", "in", employees.ids),
-                ("period", "in", months),
-                ("is_valid", "=", True),
-            ],
-            ["employee_id"],
-            ["points:sum", "__count"],
+    def _measures(self, source, employees, months):
+        """``{employee_id: {measure: total}}``: the measures of the fact
+        source ``source`` (a model name) added up over ``months``."""
+        totals = defaultdict(lambda: defaultdict(float))
+        for (employee_id, _month), measures in (
+            self.env[source]._counts_by_employee_month(employees, months).items()
         ):
-            sums[employee.id] = [points, count]
-        return sums
+            for measure, number in measures.items():
+                totals[employee_id][measure] += number
+        return totals
+
+    def _sum(self, source, measure, employees, months):
+        """A count or sum: 0 without facts."""
+        totals = self._measures(source, employees, months)
+        result = {}
+        for employee_id in employees.ids:
+            number = totals[employee_id][measure] if employee_id in totals else 0.0
+            result[employee_id] = (number, number, 1.0)
+        return result
+
+    def _rate(self, source, numerator, denominator, employees, months, scale=100.0):
+        """``numerator / denominator`` x ``scale``: no data without
+        denominator."""
+        totals = self._measures(source, employees, months)
+        result = {}
+        for employee_id in employees.ids:
+            measures = totals.get(employee_id, {})
+            top = measures.get(numerator, 0.0)
+            bottom = measures.get(denominator, 0.0)
+            result[employee_id] = (
+                top * scale / bottom if bottom else None,
+                top,
+                bottom,
+            )
+        return result
 
     @api.model
     def _metric_points(self, employees, months):
-        return self._counts(
-            {
-                employee_id: points
-                for employee_id, (points, _count) in self._credit_sums(
-                    employees, months
-                ).items()
-            },
-            employees,
-        )
+        return self._sum("helpdesk.ticket.credit", "points", employees, months)
 
     @api.model
     def _metric_orders(self, employees, months):
-        return self._counts(
-            {
-                employee_id: count
-                for employee_id, (_points, count) in self._credit_sums(
-                    employees, months
-                ).items()
-            },
-            employees,
-        )
+        return self._sum("helpdesk.ticket.credit", "valid_count", employees, months)
 
     @api.model
     def _metric_dissatisfied(self, employees, months):
-        counts = self.env["helpdesk.ticket.callback"]._dissatisfied_counts(
-            min(months), max(months)
-        )
-        return self._counts(counts, employees)
+        return self._sum("helpdesk.ticket.callback", "dissatisfied", employees, months)
 
-    def _finding_counts(self, employees, months, kind):
-        counts = self.env["helpdesk.quality.finding"]._counts_by_employee(
-            min(months), max(months)
-        )
-        return self._counts(
-            {employee_id: kinds[kind] for employee_id, kinds in counts.items()},
-            employees,
+    @api.model
+    def _metric_satisfaction_rate(self, employees, months):
+        """Satisfied / answered callbacks (unreachable customers left out)."""
+        return self._rate(
+            "helpdesk.ticket.callback", "satisfied", "answered", employees, months
         )
 
     @api.model
     def _metric_findings_work_log(self, employees, months):
-        return self._finding_counts(employees, months, KIND_WORK_LOG)
+        return self._sum("helpdesk.quality.finding", KIND_WORK_LOG, employees, months)
 
     @api.model
     def _metric_findings_order_form(self, employees, months):
-        return self._finding_counts(employees, months, KIND_ORDER_FORM)
+        return self._sum("helpdesk.quality.finding", KIND_ORDER_FORM, employees, months)
 
     @api.model
     def _metric_overdue_tasks(self, employees, months):
-        counts = self.env["project.task"]._overdue_counts(
-            min(months), self._last_day(months)
+        return self._sum("project.task", "overdue", employees, months)
+
+    @api.model
+    def _metric_task_on_time_rate(self, employees, months):
+        """Appraised tasks done by their deadline day / tasks due in the period."""
+        return self._rate("project.task", "on_time", "due", employees, months)
+
+    @api.model
+    def _metric_task_completion_rate(self, employees, months):
+        """Appraised tasks done / tasks due in the period."""
+        return self._rate("project.task", "done", "due", employees, months)
+
+    @api.model
+    def _metric_area_rate(self, employees, months):
+        """Mean completion rate of the areas led, each area-month in its
+        company's rate mode (the monthly appraisal's R for one area and
+        month)."""
+        return self._rate(
+            "helpdesk.service.area", "rate_sum", "area_count", employees, months
         )
-        return self._counts(counts, employees)
+
+    @api.model
+    def _metric_area_score(self, employees, months):
+        """Q x R of the areas led, added up over the period."""
+        return self._sum("helpdesk.service.area", "score", employees, months)
 
     @api.model
     def _metric_manual(self, employees, months):

@@ -274,7 +274,10 @@ class HelpdeskAppraisalSheet(models.Model):
         self._check_step("draft", SUPERVISOR_GROUP)
         to_employee = self.filtered(
             lambda sheet: sheet.employee_id.user_id
-            and any(line.scorer == SCORER_SELF_SUPERVISOR for line in sheet.line_ids)
+            and any(
+                line.template_line_id.scorer == SCORER_SELF_SUPERVISOR
+                for line in sheet.line_ids
+            )
         )
         if to_employee:
             to_employee._advance("self_assessment", self.env._("Sent to the employee."))
@@ -300,7 +303,8 @@ class HelpdeskAppraisalSheet(models.Model):
                 self.env._("Only the appraised employee may submit their sheet.")
             )
         missing = self.line_ids.filtered(
-            lambda line: line.scorer == SCORER_SELF_SUPERVISOR and not line.self_scored
+            lambda line: line.template_line_id.scorer == SCORER_SELF_SUPERVISOR
+            and not line.self_scored
         )
         if missing:
             raise UserError(

@@ -45,3 +45,4 @@ from . import test_fact_integrity
 from . import test_kpi_sheet
 from . import test_kpi_sheet_access
 from . import test_kpi_template
+from . import test_kpi_metric

@@ -113,7 +113,7 @@ class TestKpiSheetAccess(KpiSheetCommon):
         attitude.with_user(self.supervisor_user).supervisor_note = "Late twice"
         self.sheet_a.with_user(self.supervisor_user).action_review()
         self.assertEqual(self.sheet_a.state, "approval")
-        with self.assertRaisesText(AccessError, "another manager approves it"):
+        with self.assertRaisesText(AccessError, "Only a Manager may do this"):
             self.sheet_a.with_user(self.supervisor_user).action_approve()
         self.sheet_a.with_user(self.manager_user).action_approve()
         self.assertEqual(self.sheet_a.state, "done")
@@ -134,6 +134,17 @@ class TestKpiSheetAccess(KpiSheetCommon):
         self.sheet_a.with_user(self.manager_user).action_reopen()
         self.assertEqual(self.sheet_a.state, "review")
         self.assertEqual(self.sheet_a.line_ids[0].points, 60)
+
+    def test_the_reviewer_does_not_approve(self):
+        self.line_attitude.scorer = "supervisor"
+        self.sheet_a.with_user(self.supervisor_user).action_send()
+        attitude = self.sheet_a.line_ids[4].with_user(self.manager_user)
+        attitude.supervisor_value = 5
+        self.sheet_a.with_user(self.manager_user).action_review()
+        self.assertEqual(self.sheet_a.reviewer_user_id, self.manager_user)
+        with self.assertRaisesText(AccessError, "another manager approves it"):
+            self.sheet_a.with_user(self.manager_user).action_approve()
+        self.assertEqual(self.sheet_a.state, "approval")
 
     def test_employee_without_self_line_goes_to_review(self):
         self.line_attitude.scorer = "supervisor"
