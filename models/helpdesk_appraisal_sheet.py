@@ -54,7 +54,6 @@ class HelpdeskAppraisalSheet(models.Model):
 
     template_id = fields.Many2one(
         comodel_name="helpdesk.appraisal.sheet.template",
-        string="Template",
         required=True,
         index=True,
         check_company=True,
@@ -62,7 +61,6 @@ class HelpdeskAppraisalSheet(models.Model):
     )
     employee_id = fields.Many2one(
         comodel_name="hr.employee",
-        string="Employee",
         required=True,
         index=True,
         check_company=True,
@@ -86,7 +84,6 @@ class HelpdeskAppraisalSheet(models.Model):
     )
     period_type = fields.Selection(
         selection=PERIOD_SELECTION,
-        string="Period Type",
         required=True,
         default="month",
     )
@@ -132,7 +129,6 @@ class HelpdeskAppraisalSheet(models.Model):
     )
     grade_id = fields.Many2one(
         comodel_name="helpdesk.appraisal.grade.scale.line",
-        string="Grade",
         readonly=True,
         index=True,
         tracking=True,

@@ -78,7 +78,6 @@ class HelpdeskAppraisalSheetTemplate(models.Model):
     )
     grade_scale_id = fields.Many2one(
         comodel_name="helpdesk.appraisal.grade.scale",
-        string="Grade Scale",
         required=True,
         default=lambda self: self.env.ref(
             "helpdesk_engineer_appraisal.grade_scale_five_bands",

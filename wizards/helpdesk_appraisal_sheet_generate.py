@@ -10,7 +10,6 @@ class HelpdeskAppraisalSheetGenerate(models.TransientModel):
 
     template_id = fields.Many2one(
         comodel_name="helpdesk.appraisal.sheet.template",
-        string="Template",
         required=True,
         domain="[('company_id', 'in', allowed_company_ids)]",
     )
