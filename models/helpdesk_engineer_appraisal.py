@@ -117,7 +117,6 @@ class HelpdeskEngineerAppraisal(models.Model):
         ondelete="restrict",
     )
     month = fields.Date(
-        string="Month",
         required=True,
         index=True,
         help="First day of the appraised month.",

@@ -75,7 +75,6 @@ class HelpdeskEngineerMonth(models.Model):
         readonly=True,
     )
     month = fields.Date(
-        string="Month",
         compute="_compute_month",
         help="First day of the current month, in the company's appraisal time zone.",
     )

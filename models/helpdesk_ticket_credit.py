@@ -83,7 +83,6 @@ class HelpdeskTicketCredit(models.Model):
         help="Why the order earns this participant nothing.",
     )
     month = fields.Date(
-        string="Month",
         compute="_compute_credit",
         store=True,
         help="First day of the month the order was closed in, in the "
