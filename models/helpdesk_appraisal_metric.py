@@ -27,6 +27,44 @@ METRIC_SELECTION = [
 ]
 
 
+_CREDITS = (
+    "helpdesk.ticket.credit",
+    "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",
+)
+_CALLBACKS = (
+    "helpdesk.ticket.callback",
+    "helpdesk_engineer_appraisal.helpdesk_ticket_callback_action",
+)
+_FINDINGS = (
+    "helpdesk.quality.finding",
+    "helpdesk_engineer_appraisal.helpdesk_quality_finding_action",
+)
+_TASKS = ("project.task", "helpdesk_engineer_appraisal.project_task_action_appraisal")
+_AREAS = (
+    "helpdesk.service.area",
+    "helpdesk_engineer_appraisal.helpdesk_service_area_month_action",
+)
+# The facts behind each metric, for the sheet line's drill-down: the source
+# whose ``_facts_by_employee_month`` lists them and the list showing them,
+# and which of the source's facts make the metric.
+METRIC_FACTS = {
+    "points": (*_CREDITS, [("is_valid", "=", True)]),
+    "orders": (*_CREDITS, [("is_valid", "=", True)]),
+    "dissatisfied": (*_CALLBACKS, [("result", "=", "dissatisfied")]),
+    "satisfaction_rate": (*_CALLBACKS, []),
+    "findings_work_log": (*_FINDINGS, [("kind", "=", KIND_WORK_LOG)]),
+    "findings_order_form": (*_FINDINGS, [("kind", "=", KIND_ORDER_FORM)]),
+    "overdue_tasks": (
+        *_TASKS,
+        [("execution_status", "in", ("overdue", "open_past_deadline"))],
+    ),
+    "task_on_time_rate": (*_TASKS, []),
+    "task_completion_rate": (*_TASKS, []),
+    "area_rate": (*_AREAS, []),
+    "area_score": (*_AREAS, []),
+}
+
+
 class HelpdeskAppraisalMetric(models.AbstractModel):
     """The metric catalogue of the KPI sheets: Python methods of the addon,
     never user-written code.
@@ -48,6 +86,23 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
     @api.model
     def _compute_metric(self, code, employees, months):
         return getattr(self, f"_metric_{code}")(employees, list(months))
+
+    @api.model
+    def _facts_action(self, code, employee, months, name):
+        """The window action listing the facts behind metric ``code`` for
+        ``employee`` over ``months``, titled ``name``; the reader sees those
+        of them their access rules allow."""
+        source, xmlid, domain = METRIC_FACTS[code]
+        facts = self.env[source].browse()
+        for records in (
+            self.env[source]._facts_by_employee_month(employee, months).values()
+        ):
+            facts |= records
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("id", "in", facts.ids)] + domain
+        action["context"] = {"create": False}
+        action["display_name"] = name
+        return action
 
     def _measures(self, source, employees, months):
         """``{employee_id: {measure: total}}``: the measures of the fact

@@ -1,7 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import kpi_rules
 from .helpdesk_appraisal_metric import METRIC_MANUAL, METRIC_SELECTION
@@ -198,6 +198,19 @@ class HelpdeskAppraisalSheetLine(models.Model):
                             value=f"{value:g}",
                         )
                     )
+
+    def action_view_facts(self):
+        """The recorded facts the line's metric counted in its period."""
+        self.ensure_one()
+        if self.metric == METRIC_MANUAL:
+            raise UserError(self.env._("A manual value has no recorded facts."))
+        sheet = self.sheet_id
+        return self.env["helpdesk.appraisal.metric"]._facts_action(
+            self.metric,
+            sheet.employee_id,
+            sheet.template_id._period_months(sheet.month),
+            f"{sheet.display_name} - {self.name}",
+        )
 
     def _computed_values(self, metric_value):
         """The stored values of the line for its metric's ``(value,

@@ -3,6 +3,7 @@
 from datetime import date
 
 from odoo import Command
+from odoo.exceptions import UserError
 
 from .appraisal_common import OCTOBER
 from .kpi_common import KpiSheetCommon
@@ -153,3 +154,36 @@ class TestKpiSheet(KpiSheetCommon):
             "Orders handled: no band holds the values between 25 and 30",
             self.template.warning,
         )
+
+    def test_facts_behind_each_line(self):
+        sheet = self._generate_sheets().filtered(
+            lambda s: s.employee_id == self.engineer_a
+        )
+        sheet.with_user(self.supervisor_user).action_send()
+        workload, customer, logs, orders, attitude = sheet.with_user(
+            self.engineer_a_user
+        ).line_ids
+
+        def facts(line):
+            action = line.action_view_facts()
+            return (
+                self.env[action["res_model"]]
+                .with_user(self.engineer_a_user)
+                .search(action["domain"])
+            )
+
+        self.assertEqual(
+            facts(workload),
+            (self.orders_a | self.orders_ab).credit_ids.filtered(
+                lambda credit: credit.employee_id == self.engineer_a
+            ),
+        )
+        self.assertEqual(len(facts(orders)), 36)
+        self.assertEqual(facts(customer), self.orders_a[:3].callback_ids)
+        self.assertEqual(facts(logs), self.findings)
+        self.assertEqual(
+            workload.action_view_facts()["display_name"],
+            "Engineer A - Field engineers - 2026-10 - Workload",
+        )
+        with self.assertRaisesText(UserError, "no recorded facts"):
+            attitude.action_view_facts()
