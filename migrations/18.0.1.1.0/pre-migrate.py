@@ -3,7 +3,8 @@
 """The month a fact or an appraisal counts in is called ``month`` everywhere:
 rename the columns that were called ``period`` so their data stays."""
 
-from odoo.tools import SQL, column_exists
+from odoo.tools import SQL
+from odoo.tools.sql import column_exists
 
 RENAMED_COLUMNS = (
     ("helpdesk_engineer_appraisal", "period", "month"),
