@@ -959,9 +959,10 @@ class HelpdeskEngineerAppraisal(models.Model):
     def _refresh_scores(self):
         """Compute every component of the appraisals that are not done.
 
-        The queries depend on the number of months concerned, never on the
-        number of appraisals: one read of the credits, the counters once per
-        month, the standard points once.
+        A constant number of queries, whatever the number of appraisals and
+        months: one batched read of each fact source (credits, callbacks,
+        findings, the areas' monthly scores) for the appraisals' engineers
+        and months only, the areas led, the standard points.
         """
         appraisals = self.filtered(lambda appraisal: appraisal.state != "done")
         if not appraisals:

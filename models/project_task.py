@@ -485,6 +485,8 @@ class ProjectTask(models.Model):
              WHERE task.active
                AND task.is_appraisal_task
                AND task.appraisal_deadline_day IS NOT NULL
+               -- A cancelled task has no status: it counts for nobody.
+               AND task.execution_status IS NOT NULL
             """
         )
         # The fields the query reads: the ORM writes them before it runs.
@@ -529,19 +531,11 @@ class ProjectTask(models.Model):
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT assignment.employee_id,
-                       date_trunc('month', assignment.deadline_day)::date,
-                       assignment.execution_status,
-                       COUNT(*)
-                  FROM (%(assignments)s) assignment
-                 WHERE assignment.employee_id IN %(employees)s
-                   AND date_trunc('month', assignment.deadline_day)::date
-                       IN %(months)s
+                SELECT employee_id, month, execution_status, COUNT(*)
+                  FROM (%s) assignment
                  GROUP BY 1, 2, 3
                 """,
-                assignments=self._assignments_sql(),
-                employees=tuple(employees.ids) or (None,),
-                months=tuple(set(months)) or (None,),
+                self._employee_month_sql(employees, months),
             )
         )
         counts = {}
@@ -557,3 +551,45 @@ class ProjectTask(models.Model):
             if status in scoring.TASK_OVERDUE_STATUSES:
                 measures["overdue"] += count
         return counts
+
+    @api.model
+    def _facts_by_employee_month(self, employees, months):
+        """``{(employee id, month): tasks}`` of ``employees`` by the month of
+        their deadline day, in ``months``, whatever their status
+        (``execution_status`` tells); pairs without tasks are absent. One
+        query for the pairs, as superuser (the penalty counts every task)."""
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT employee_id, month, task_id FROM (%s) assignment"
+                " ORDER BY deadline_day, task_id",
+                self._employee_month_sql(employees, months),
+            )
+        )
+        tasks = self.sudo().browse(
+            list(dict.fromkeys(task_id for *_pair, task_id in rows))
+        )
+        ids_by_pair = {}
+        for employee_id, month, task_id in rows:
+            ids_by_pair.setdefault((employee_id, month), []).append(task_id)
+        # One prefetch set for all the pairs.
+        return {
+            pair: tasks.browse(ids).with_prefetch(tasks._prefetch_ids)
+            for pair, ids in ids_by_pair.items()
+        }
+
+    @api.model
+    def _employee_month_sql(self, employees, months):
+        """SQL: the assignments of ``employees`` whose deadline day lies in
+        ``months``, with the ``month`` of the deadline day."""
+        return SQL(
+            """
+            SELECT assignment.*,
+                   date_trunc('month', assignment.deadline_day)::date AS month
+              FROM (%(assignments)s) assignment
+             WHERE assignment.employee_id IN %(employees)s
+               AND date_trunc('month', assignment.deadline_day)::date IN %(months)s
+            """,
+            assignments=self._assignments_sql(),
+            employees=tuple(employees.ids) or (None,),
+            months=tuple(set(months)) or (None,),
+        )
