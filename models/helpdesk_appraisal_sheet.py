@@ -486,16 +486,16 @@ class HelpdeskAppraisalSheet(models.Model):
             )
 
     def _sync_lines(self):
-        """Give the sheets a line for each line of their template, and drop
-        the lines whose template line is gone, in one create."""
-        to_create = []
-        for sheet in self.sudo():
-            present = sheet.line_ids.template_line_id
-            to_create += [
-                {"sheet_id": sheet.id, "template_line_id": template_line.id}
-                for template_line in sheet.template_id.line_ids - present
-            ]
-            sheet.line_ids.filtered(lambda line: not line.template_line_id).unlink()
+        """Give the sheets a line for each line of their template and drop
+        the lines whose template line is gone: one create, one unlink."""
+        sheets = self.sudo()
+        to_create = [
+            {"sheet_id": sheet.id, "template_line_id": template_line.id}
+            for sheet in sheets
+            for template_line in sheet.template_id.line_ids
+            - sheet.line_ids.template_line_id
+        ]
+        sheets.line_ids.filtered(lambda line: not line.template_line_id).unlink()
         self.env["helpdesk.appraisal.sheet.line"].sudo().create(to_create)
 
     # Generation --------------------------------------------------------------
