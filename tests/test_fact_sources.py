@@ -612,3 +612,39 @@ class TestFactSourceQueries(AppraisalCommon):
         self._assert_same_queries(
             "helpdesk.service.area", "_facts_by_employee_month", 2
         )
+
+    def test_refresh_reads_the_same_for_one_and_twenty_appraisals(self):
+        appraisals = self.env["helpdesk.engineer.appraisal"].create(
+            [
+                {"employee_id": employee.id, "month": OCTOBER}
+                for employee in self.employees
+            ]
+        )
+        # Warm the caches (settings, groups) once.
+        appraisals[:1]._refresh_scores()
+        reads = {}
+        for size in (1, 20):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            with self._capture_reads() as reads[size]:
+                appraisals[:size]._refresh_scores()
+                self.env.flush_all()
+        self.assertEqual(len(reads[1]), len(reads[20]))
+        # Each engineer: one standard order, one dissatisfied callback, one
+        # unqualified work log, an area with nothing confirmed.
+        self.assertRecordValues(
+            appraisals,
+            [
+                {
+                    "earned_points": 1.0,
+                    "dissatisfied_count": 1,
+                    "work_log_finding_count": 1,
+                    "order_form_finding_count": 0,
+                    "invalid_credit_count": 0,
+                    "is_area_leader": True,
+                    "area_rate": 0.0,
+                    "area_score": 0.0,
+                }
+            ]
+            * 20,
+        )
