@@ -32,3 +32,11 @@ from . import helpdesk_ticket_complaint
 from . import res_company_quality
 from . import res_config_settings_quality
 from . import helpdesk_appraisal_assessment
+from . import helpdesk_appraisal_metric
+from . import helpdesk_appraisal_grade_scale
+from . import helpdesk_appraisal_grade_scale_line
+from . import helpdesk_appraisal_sheet_template
+from . import helpdesk_appraisal_sheet_template_line
+from . import helpdesk_appraisal_sheet_template_tier
+from . import helpdesk_appraisal_sheet
+from . import helpdesk_appraisal_sheet_line

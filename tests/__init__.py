@@ -48,3 +48,7 @@ from . import test_fact_sources
 from . import test_complaint
 from . import test_assessment
 from . import test_finding_kinds
+from . import test_kpi_sheet
+from . import test_kpi_sheet_access
+from . import test_kpi_template
+from . import test_kpi_metric

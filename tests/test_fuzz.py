@@ -123,10 +123,41 @@ class TestFuzz(MonthlyAppraisalCommon):
                 }
             ),
         }
+        template = cls.env["helpdesk.appraisal.sheet.template"].create(
+            {
+                "name": "Fuzz template",
+                "employee_ids": [Command.set(cls.engineer_a.ids)],
+                "line_ids": [
+                    Command.create(
+                        {
+                            "name": "Orders",
+                            "metric": "orders",
+                            "rule_kind": "tiers",
+                            "weight": 10,
+                            "tier_ids": [
+                                Command.create(
+                                    {"low": 30, "high_unbounded": True, "output": 10}
+                                )
+                            ],
+                        }
+                    )
+                ],
+            }
+        )
+        sheet = cls.env["helpdesk.appraisal.sheet"]._generate(template, OCTOBER)
+        cls.samples |= {
+            "helpdesk.appraisal.grade.scale.line": template.grade_scale_id.line_ids[0],
+            "helpdesk.appraisal.sheet.template": template,
+            "helpdesk.appraisal.sheet.template.line": template.line_ids,
+            "helpdesk.appraisal.sheet.template.tier": template.line_ids.tier_ids,
+            "helpdesk.appraisal.sheet": sheet,
+            "helpdesk.appraisal.sheet.line": sheet.line_ids,
+        }
         # Transient models are fuzzed through their creation.
         cls.created = (
             "helpdesk.engineer.appraisal.generate",
             "helpdesk.engineer.appraisal.lock",
+            "helpdesk.appraisal.sheet.generate",
         )
         cls.env.flush_all()
 

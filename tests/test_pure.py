@@ -18,7 +18,13 @@ import itertools
 
 from odoo.tests import BaseCase
 
-from .pure import test_bounds, test_const, test_fact_rules, test_scoring
+from .pure import (
+    test_bounds,
+    test_const,
+    test_fact_rules,
+    test_kpi_rules,
+    test_scoring,
+)
 
 
 def _parametrised_cases(function):
@@ -87,3 +93,8 @@ class TestPureConst(BaseCase):
 @runs_pure_tests(test_fact_rules)
 class TestPureFactRules(BaseCase):
     """``tests/pure/test_fact_rules.py``: the reference rules of the fact sources."""
+
+
+@runs_pure_tests(test_kpi_rules)
+class TestPureKpiRules(BaseCase):
+    """``tests/pure/test_kpi_rules.py``: the rule kinds of ``kpi_rules.py``."""

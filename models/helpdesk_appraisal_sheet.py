@@ -1,0 +1,532 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .. import kpi_rules
+from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
+from .helpdesk_appraisal_metric import METRIC_MANUAL
+from .helpdesk_appraisal_sheet_template import PERIOD_SELECTION
+from .helpdesk_appraisal_sheet_template_line import SCORER_SELF_SUPERVISOR
+
+# Set in the context by the sheet's own methods only. An object, not a flag:
+# a context sent over RPC cannot hold it, so users cannot write the points,
+# the totals or the stage by passing a context key.
+_COMPUTED_WRITE = object()
+
+
+class HelpdeskAppraisalSheet(models.Model):
+    """The KPI sheet of one employee for one template and period.
+
+    Its lines are computed from the period's facts by ``_refresh`` in one
+    batch for any number of sheets, with the rule kinds of ``kpi_rules``;
+    manual lines take the employee's value, then the supervisor's. The
+    workflow is the monthly appraisal's: draft -> self-assessment -> review
+    -> approval -> done, where the numbers freeze.
+    """
+
+    _name = "helpdesk.appraisal.sheet"
+    _description = "KPI Sheet"
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.appraisal.input.mixin"]
+    _order = "month desc, template_id, employee_id"
+    _check_company_auto = True
+
+    _COMPUTED_FIELDS = (
+        "state",
+        "department_id",
+        "supervisor_id",
+        "maximum",
+        "total_score",
+        "grade_id",
+        "reviewer_user_id",
+    )
+    _MANAGER_FIELDS = (
+        "template_id",
+        "employee_id",
+        "month",
+        "period_type",
+        "company_id",
+        "reopen_reason",
+    )
+    _SUPERVISOR_FIELDS = ("supervisor_comment",)
+    _ENGINEER_FIELDS = ("employee_comment",)
+    _DONE_WRITABLE_FIELDS = ("reopen_reason",)
+
+    template_id = fields.Many2one(
+        comodel_name="helpdesk.appraisal.sheet.template",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    employee_id = fields.Many2one(
+        comodel_name="hr.employee",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    user_id = fields.Many2one(related="employee_id.user_id", string="Employee's User")
+    is_own = fields.Boolean(
+        compute="_compute_is_own",
+        help="The sheet is the current user's own.",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    month = fields.Date(
+        required=True,
+        index=True,
+        help="First day of the sheet's period (its first month).",
+    )
+    period_type = fields.Selection(
+        selection=PERIOD_SELECTION,
+        required=True,
+        default="month",
+    )
+    period_label = fields.Char(
+        string="Period",
+        compute="_compute_period_label",
+    )
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("self_assessment", "Self-Assessment"),
+            ("review", "Supervisor Review"),
+            ("approval", "Department Approval"),
+            ("done", "Done"),
+        ],
+        string="Stage",
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    department_id = fields.Many2one(
+        comodel_name="hr.department",
+        index=True,
+        readonly=True,
+    )
+    supervisor_id = fields.Many2one(
+        comodel_name="hr.employee",
+        readonly=True,
+    )
+    line_ids = fields.One2many(
+        comodel_name="helpdesk.appraisal.sheet.line",
+        inverse_name="sheet_id",
+        string="Lines",
+    )
+    maximum = fields.Float(readonly=True, aggregator=None)
+    total_score = fields.Float(
+        string="Total",
+        readonly=True,
+        aggregator="avg",
+        tracking=True,
+    )
+    grade_id = fields.Many2one(
+        comodel_name="helpdesk.appraisal.grade.scale.line",
+        readonly=True,
+        index=True,
+        tracking=True,
+    )
+    reviewer_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Reviewed by",
+        readonly=True,
+        copy=False,
+    )
+    employee_comment = fields.Text(string="Employee's Comment")
+    supervisor_comment = fields.Text(string="Supervisor's Comment")
+    reopen_reason = fields.Text(
+        string="Reason to Reopen",
+        copy=False,
+        help="Required to reopen a done sheet; logged in the chatter.",
+    )
+
+    _sql_constraints = [
+        (
+            "template_employee_month_unique",
+            "UNIQUE(template_id, employee_id, month)",
+            "An employee has a single sheet per template and period.",
+        ),
+    ]
+
+    @api.depends("employee_id.user_id")
+    @api.depends_context("uid")
+    def _compute_is_own(self):
+        for sheet in self:
+            sheet.is_own = sheet.employee_id.user_id == self.env.user
+
+    @api.depends("month", "period_type")
+    def _compute_period_label(self):
+        for sheet in self:
+            if not sheet.month:
+                sheet.period_label = False
+            elif sheet.period_type == "quarter":
+                sheet.period_label = (
+                    f"{sheet.month.year} Q{(sheet.month.month - 1) // 3 + 1}"
+                )
+            elif sheet.period_type == "year":
+                sheet.period_label = str(sheet.month.year)
+            else:
+                sheet.period_label = sheet.month.strftime("%Y-%m")
+
+    @api.depends("employee_id", "template_id", "period_label")
+    def _compute_display_name(self):
+        for sheet in self:
+            sheet.display_name = " - ".join(
+                part
+                for part in (
+                    sheet.employee_id.name,
+                    sheet.template_id.name,
+                    sheet.period_label,
+                )
+                if part
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_fields_writable(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_fields_writable(vals)
+        if self.env.context.get("sheet_computed_write") is not _COMPUTED_WRITE:
+            frozen = set(vals) - set(self._DONE_WRITABLE_FIELDS)
+            if frozen and any(sheet.state == "done" for sheet in self):
+                raise UserError(
+                    self.env._(
+                        "A done KPI sheet is read-only; an appraisal manager may "
+                        "reopen it with a reason."
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(sheet.state == "done" for sheet in self):
+            raise UserError(self.env._("A done KPI sheet cannot be deleted."))
+
+    def _check_fields_writable(self, vals):
+        """Refuse through the ORM what only the sheet's own methods and the
+        right groups may set."""
+        if self.env.su:
+            return
+        if self.env.context.get("sheet_computed_write") is _COMPUTED_WRITE:
+            return
+        computed = set(vals) & set(self._COMPUTED_FIELDS)
+        if computed:
+            raise AccessError(
+                self.env._(
+                    "The points and the stage of a KPI sheet are computed: use "
+                    "the sheet's buttons (fields: %(fields)s).",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[name]._description_string(self.env)
+                            for name in computed
+                        )
+                    ),
+                )
+            )
+        if set(vals) & set(self._MANAGER_FIELDS) and not self.env.user.has_group(
+            MANAGER_GROUP
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only an appraisal manager may change whom, which template "
+                    "and which period a KPI sheet is about, or reopen it."
+                )
+            )
+        if set(vals) & set(self._SUPERVISOR_FIELDS) and (
+            not self.env.user.has_group(SUPERVISOR_GROUP)
+            or any(sheet.employee_id.user_id == self.env.user for sheet in self)
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only a supervisor may write the supervisor's comment, and "
+                    "never on their own sheet."
+                )
+            )
+        if set(vals) & set(self._ENGINEER_FIELDS) and any(
+            sheet.employee_id.user_id != self.env.user for sheet in self
+        ):
+            raise AccessError(
+                self.env._("Only the appraised employee writes their comment.")
+            )
+
+    def _computed_write(self, vals):
+        return self.with_context(sheet_computed_write=_COMPUTED_WRITE).write(vals)
+
+    # Workflow ---------------------------------------------------------------
+
+    def action_send(self):
+        """Send the drafts: to the employee when a line waits for their own
+        score and they have a user, else straight to the supervisor's review."""
+        self._check_step("draft", SUPERVISOR_GROUP)
+        to_employee = self.filtered(
+            lambda sheet: sheet.employee_id.user_id
+            and any(
+                line.template_line_id.scorer == SCORER_SELF_SUPERVISOR
+                for line in sheet.line_ids
+            )
+        )
+        if to_employee:
+            to_employee._advance("self_assessment", self.env._("Sent to the employee."))
+            for sheet in to_employee:
+                sheet._schedule_next_activity(
+                    sheet.employee_id.user_id,
+                    self.env._("Score yourself on your KPI sheet"),
+                )
+        to_review = self - to_employee
+        if to_review:
+            to_review._advance("review", self.env._("Sent to review."))
+            for sheet in to_review:
+                sheet._schedule_next_activity(
+                    sheet.supervisor_id.user_id, self.env._("Review the KPI sheet")
+                )
+        return True
+
+    def action_submit(self):
+        """The employee hands their self scores to the supervisor."""
+        self._check_step("self_assessment")
+        if any(sheet.employee_id.user_id != self.env.user for sheet in self):
+            raise AccessError(
+                self.env._("Only the appraised employee may submit their sheet.")
+            )
+        missing = self.line_ids.filtered(
+            lambda line: line.template_line_id.scorer == SCORER_SELF_SUPERVISOR
+            and not line.self_scored
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Give your own score on line %(line)s first.",
+                    line=missing[0].name,
+                )
+            )
+        self._advance("review", self.env._("Self-assessment submitted."))
+        for sheet in self:
+            sheet._schedule_next_activity(
+                sheet.supervisor_id.user_id, self.env._("Review the KPI sheet")
+            )
+        return True
+
+    def action_review(self):
+        self._check_step("review", SUPERVISOR_GROUP)
+        self._check_not_own()
+        manual = self.line_ids.filtered(lambda line: line.metric == METRIC_MANUAL)
+        unscored = manual.filtered(lambda line: not line.supervisor_scored)
+        if unscored:
+            raise UserError(
+                self.env._(
+                    "Give the supervisor's value of line %(line)s of %(sheet)s.",
+                    line=unscored[0].name,
+                    sheet=unscored[0].sheet_id.display_name,
+                )
+            )
+        self._refresh()
+        unexplained = manual.filtered(
+            lambda line: line.points < line.weight
+            and not (line.supervisor_note or "").strip()
+        )
+        if unexplained:
+            raise UserError(
+                self.env._(
+                    "Line %(line)s of %(sheet)s earns less than its maximum: "
+                    "say why in its comment.",
+                    line=unexplained[0].name,
+                    sheet=unexplained[0].sheet_id.display_name,
+                )
+            )
+        self._computed_write({"reviewer_user_id": self.env.user.id})
+        self._advance("approval", self.env._("Reviewed by the supervisor."))
+        for sheet in self:
+            approver = sheet.department_id.manager_id.user_id
+            sheet._schedule_next_activity(
+                approver
+                if approver and approver.has_group(MANAGER_GROUP)
+                else approver.browse(),
+                self.env._("Approve the KPI sheet"),
+            )
+        return True
+
+    def action_approve(self):
+        self._check_step("approval", MANAGER_GROUP)
+        self._check_not_own()
+        if any(sheet.reviewer_user_id == self.env.user for sheet in self):
+            raise AccessError(
+                self.env._("You reviewed this KPI sheet: another manager approves it.")
+            )
+        self._advance("done", self.env._("Approved: the KPI sheet is done."))
+        return True
+
+    def action_reopen(self):
+        self._check_step("done", MANAGER_GROUP)
+        if any(not (sheet.reopen_reason or "").strip() for sheet in self):
+            raise UserError(self.env._("Give the reason to reopen the KPI sheet."))
+        reasons = {sheet: sheet.reopen_reason for sheet in self}
+        self._computed_write({"state": "review", "reopen_reason": False})
+        self._advance("review")
+        for sheet in self:
+            sheet.message_post(
+                body=self.env._("Reopened: %(reason)s", reason=reasons[sheet])
+            )
+            sheet._schedule_next_activity(
+                sheet.supervisor_id.user_id,
+                self.env._("Review the reopened KPI sheet"),
+            )
+        return True
+
+    def action_refresh(self):
+        if not self.env.user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._("Only a supervisor may refresh the numbers by hand.")
+            )
+        self._refresh()
+        return True
+
+    def _check_step(self, state, group=None):
+        stages = dict(self._fields["state"]._description_selection(self.env))
+        if group and not self.env.user.has_group(group):
+            raise AccessError(
+                self.env._(
+                    "Only a %(group)s may do this at the stage %(stage)s.",
+                    group=self.env.ref(group).name,
+                    stage=stages[state],
+                )
+            )
+        if any(sheet.state != state for sheet in self):
+            raise UserError(
+                self.env._(
+                    "This action applies to KPI sheets in the stage %(stage)s only.",
+                    stage=stages[state],
+                )
+            )
+
+    def _check_not_own(self):
+        if any(sheet.employee_id.user_id == self.env.user for sheet in self):
+            raise AccessError(
+                self.env._("You cannot review or approve your own KPI sheet.")
+            )
+
+    def _advance(self, state, message=None):
+        """Move to ``state`` with the numbers refreshed until it is done, and
+        log ``message`` in the chatter when given."""
+        self._refresh()
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self._computed_write({"state": state})
+        if message:
+            for sheet in self:
+                sheet.message_post(body=message)
+
+    def _schedule_next_activity(self, user, summary):
+        if user:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo", summary=summary, user_id=user.id
+            )
+
+    # Computation -------------------------------------------------------------
+
+    def _refresh(self):
+        """Compute the lines, total and grade of the sheets that are not done.
+
+        The reads depend on the periods and metrics concerned, never on the
+        number of sheets: each metric is computed once per period for all the
+        employees of the sheets.
+        """
+        sheets = self.filtered(lambda sheet: sheet.state != "done")
+        if not sheets:
+            return
+        sheets._sync_lines()
+        # The sheet counts facts and HR data its reader may not see.
+        su_sheets = sheets.sudo()
+        metric_model = self.env["helpdesk.appraisal.metric"]
+        values = {}
+        for month, template in {
+            (sheet.month, sheet.template_id) for sheet in su_sheets
+        }:
+            months = template._period_months(month)
+            for metric in set(template.line_ids.mapped("metric")):
+                key = (tuple(months), metric)
+                if key not in values:
+                    values[key] = metric_model._compute_metric(
+                        metric, su_sheets.employee_id, months
+                    )
+        for sheet in sheets:
+            su_sheet = sheet.sudo()
+            months = tuple(su_sheet.template_id._period_months(su_sheet.month))
+            employee = su_sheet.employee_id
+            points = []
+            for line in sheet.line_ids:
+                line_values = line._computed_values(
+                    values[months, line.template_line_id.metric].get(employee.id)
+                )
+                line._computed_write(line_values)
+                points.append(line_values["points"])
+            maximum = su_sheet.template_id.maximum
+            total = kpi_rules.sheet_total(points, maximum)
+            organisation = {}
+            if sheet.state == "draft":
+                organisation = {
+                    "department_id": employee.department_id.id,
+                    "supervisor_id": employee.parent_id.id,
+                }
+            sheet._computed_write(
+                {
+                    "maximum": maximum,
+                    "total_score": total,
+                    "grade_id": su_sheet.template_id.grade_scale_id._grade_of(total).id,
+                }
+                | organisation
+            )
+
+    def _sync_lines(self):
+        """Give the sheets a line for each line of their template and drop
+        the lines whose template line is gone: one create, one unlink."""
+        sheets = self.sudo()
+        to_create = [
+            {"sheet_id": sheet.id, "template_line_id": template_line.id}
+            for sheet in sheets
+            for template_line in sheet.template_id.line_ids
+            - sheet.line_ids.template_line_id
+        ]
+        sheets.line_ids.filtered(lambda line: not line.template_line_id).unlink()
+        self.env["helpdesk.appraisal.sheet.line"].sudo().create(to_create)
+
+    # Generation --------------------------------------------------------------
+
+    @api.model
+    def _generate(self, template, day):
+        """Create the missing sheets of ``template`` for the period holding
+        ``day`` and refresh those not done, for everyone the template applies
+        to, in one batch. Running it again changes nothing unless the facts
+        changed."""
+        month = template._period_start(day)
+        employees = template._applicable_employees()
+        existing = self.search(
+            [
+                ("template_id", "=", template.id),
+                ("employee_id", "in", employees.ids),
+                ("month", "=", month),
+            ]
+        )
+        created = self.create(
+            [
+                {
+                    "template_id": template.id,
+                    "employee_id": employee.id,
+                    "company_id": template.company_id.id,
+                    "month": month,
+                    "period_type": template.period_type,
+                }
+                for employee in employees - existing.employee_id
+            ]
+        )
+        sheets = existing | created
+        sheets._refresh()
+        return sheets

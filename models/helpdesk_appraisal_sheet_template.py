@@ -1,0 +1,192 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.osv import expression
+
+from .. import kpi_rules
+from .helpdesk_appraisal_input_mixin import Bounds
+
+PERIOD_MONTH = "month"
+PERIOD_QUARTER = "quarter"
+PERIOD_YEAR = "year"
+PERIOD_MONTHS = {PERIOD_MONTH: 1, PERIOD_QUARTER: 3, PERIOD_YEAR: 12}
+PERIOD_SELECTION = [
+    (PERIOD_MONTH, "Month"),
+    (PERIOD_QUARTER, "Quarter"),
+    (PERIOD_YEAR, "Year"),
+]
+
+
+class HelpdeskAppraisalSheetTemplate(models.Model):
+    """A KPI scorecard (KPI_SPEC 3.2): lines that turn metrics into points
+    with one of the rule kinds K1-K5, summed up to the template's maximum
+    and graded on its scale, for the employees it applies to and one period.
+
+    Weights that do not add up to the maximum and tier bands that leave a gap
+    or overlap are shown as warnings, not refused (KPI_SPEC Q6): seeds ship
+    such tables and the customer decides.
+    """
+
+    _name = "helpdesk.appraisal.sheet.template"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
+    _description = "KPI Sheet Template"
+    _order = "name"
+    _check_company_auto = True
+
+    _appraisal_bounds = {"maximum": Bounds(0.0, 1e6, low_excluded=True)}
+
+    name = fields.Char(required=True, translate=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    period_type = fields.Selection(
+        selection=PERIOD_SELECTION,
+        string="Period",
+        required=True,
+        default=PERIOD_MONTH,
+        help="A sheet covers one month, quarter or year; a quarter or a year "
+        "adds up the counts of its months.",
+    )
+    maximum = fields.Float(
+        required=True,
+        default=100.0,
+        help="The highest total of a sheet: the total is kept between 0 and it.",
+    )
+    department_ids = fields.Many2many(
+        comodel_name="hr.department",
+        string="Departments",
+        check_company=True,
+    )
+    job_ids = fields.Many2many(
+        comodel_name="hr.job",
+        string="Job Positions",
+        check_company=True,
+    )
+    employee_ids = fields.Many2many(
+        comodel_name="hr.employee",
+        string="Employees",
+        check_company=True,
+        help="The template applies to these employees and to those of the "
+        "departments and job positions above; with none of the three, to the "
+        "company's employees marked Appraised.",
+    )
+    grade_scale_id = fields.Many2one(
+        comodel_name="helpdesk.appraisal.grade.scale",
+        required=True,
+        default=lambda self: self.env.ref(
+            "helpdesk_engineer_appraisal.grade_scale_five_bands",
+            raise_if_not_found=False,
+        ),
+        check_company=True,
+    )
+    line_ids = fields.One2many(
+        comodel_name="helpdesk.appraisal.sheet.template.line",
+        inverse_name="template_id",
+        string="Lines",
+        copy=True,
+    )
+    weight_total = fields.Float(
+        string="Total Weight",
+        compute="_compute_warnings",
+    )
+    warning = fields.Text(
+        compute="_compute_warnings",
+        help="What the template leaves undefined: weights that do not add up "
+        "to the maximum, tier bands with gaps or overlaps.",
+    )
+    sheet_count = fields.Integer(
+        string="Sheets",
+        compute="_compute_sheet_count",
+    )
+
+    @api.depends(
+        "maximum",
+        "line_ids.weight",
+        "line_ids.name",
+        "line_ids.tier_warning",
+    )
+    def _compute_warnings(self):
+        for template in self:
+            total = round(sum(template.line_ids.mapped("weight")), kpi_rules.DIGITS)
+            template.weight_total = total
+            warnings = []
+            if template.line_ids and total != template.maximum:
+                warnings.append(
+                    self.env._(
+                        "The weights add up to %(total)s, not to the maximum "
+                        "%(maximum)s.",
+                        total=f"{total:g}",
+                        maximum=f"{template.maximum:g}",
+                    )
+                )
+            warnings += [
+                self.env._(
+                    "%(line)s: %(warning)s", line=line.name, warning=line.tier_warning
+                )
+                for line in template.line_ids
+                if line.tier_warning
+            ]
+            template.warning = "\n".join(warnings) or False
+
+    def _compute_sheet_count(self):
+        counts = dict(
+            self.env["helpdesk.appraisal.sheet"]._read_group(
+                [("template_id", "in", self.ids)], ["template_id"], ["__count"]
+            )
+        )
+        for template in self:
+            template.sheet_count = counts.get(template, 0)
+
+    # Periods and employees -------------------------------------------------
+
+    def _period_start(self, day):
+        """First day of the template's period that ``day`` lies in."""
+        self.ensure_one()
+        months = PERIOD_MONTHS[self.period_type]
+        return day.replace(month=(day.month - 1) // months * months + 1, day=1)
+
+    def _period_months(self, start):
+        """The first days of the months of the period starting ``start``."""
+        self.ensure_one()
+        return [
+            start + relativedelta(months=index)
+            for index in range(PERIOD_MONTHS[self.period_type])
+        ]
+
+    def _applicable_employees(self):
+        """The active employees of the company the template applies to, in
+        one search."""
+        self.ensure_one()
+        scopes = []
+        if self.department_ids:
+            scopes.append([("department_id", "in", self.department_ids.ids)])
+        if self.job_ids:
+            scopes.append([("job_id", "in", self.job_ids.ids)])
+        if self.employee_ids:
+            scopes.append([("id", "in", self.employee_ids.ids)])
+        domain = expression.AND(
+            [
+                [("company_id", "=", self.company_id.id)],
+                expression.OR(scopes)
+                if scopes
+                else [("appraisal_appraised", "=", True)],
+            ]
+        )
+        # Departments and jobs are HR data that appraisal managers may not
+        # read: whom a template applies to is the template's business.
+        return self.env["hr.employee"].sudo().search(domain).sudo(False)
+
+    def action_view_sheets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_engineer_appraisal.helpdesk_appraisal_sheet_action"
+        )
+        action["domain"] = [("template_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action

@@ -1,0 +1,397 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import kpi_rules
+from .helpdesk_appraisal_input_mixin import Bounds
+from .helpdesk_appraisal_metric import METRIC_MANUAL, METRIC_SELECTION
+
+SCORER_SYSTEM = "system"
+SCORER_SUPERVISOR = "supervisor"
+SCORER_SELF_SUPERVISOR = "self_supervisor"
+
+# Points of a line: never negative, never absurd; k of K2 has a sign.
+POINTS_BOUNDS = Bounds(0.0, 1e6)
+SIGNED_BOUNDS = Bounds(-1e6, 1e6)
+
+RULE_KIND_SELECTION = [
+    (kpi_rules.K1_PROPORTIONAL, "K1 Proportional"),
+    (kpi_rules.K2_PER_UNIT, "K2 Per Unit"),
+    (kpi_rules.K3_GAP_PER_STEP, "K3 Gap per Step"),
+    (kpi_rules.K4_TIERS, "K4 Tiers"),
+    (kpi_rules.K5_MANUAL, "K5 Manual"),
+]
+
+
+class HelpdeskAppraisalSheetTemplateLine(models.Model):
+    """One line of a KPI sheet template: a metric, a target and the rule
+    kind (with its parameters) that turns the metric into points, at most
+    the line's weight (KPI_SPEC 3.3)."""
+
+    _name = "helpdesk.appraisal.sheet.template.line"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
+    _description = "KPI Sheet Template Line"
+    _order = "template_id, sequence, id"
+
+    _appraisal_bounds = {
+        "weight": Bounds(0.0, 1e6, low_excluded=True),
+        "target": Bounds(0.0, 1e9),
+        "cap": Bounds(0.0, 100.0, low_excluded=True),
+        "start": POINTS_BOUNDS,
+        "per_unit": SIGNED_BOUNDS,
+        "floor": POINTS_BOUNDS,
+        "quota": Bounds(0.0, 1e9),
+        "step": Bounds(0.0, 1e9, low_excluded=True),
+        "step_points": POINTS_BOUNDS,
+        "no_data_points": POINTS_BOUNDS,
+        "manual_min": POINTS_BOUNDS,
+    }
+
+    template_id = fields.Many2one(
+        comodel_name="helpdesk.appraisal.sheet.template",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(related="template_id.company_id", store=True)
+    sequence = fields.Integer(default=10)
+    section = fields.Selection(
+        selection=[
+            ("quantitative", "Quantitative KPI"),
+            ("qualitative", "Qualitative KPI"),
+            ("non_kpi", "Non-KPI"),
+        ],
+        required=True,
+        default="quantitative",
+    )
+    name = fields.Char(string="Label", required=True, translate=True)
+    metric = fields.Selection(
+        selection=METRIC_SELECTION,
+        required=True,
+        default=METRIC_MANUAL,
+        help="What the line measures, computed from the recorded facts of the "
+        "period, or typed by a person (Manual Value).",
+    )
+    weight = fields.Float(
+        required=True,
+        default=10.0,
+        help="The line's maximum points.",
+    )
+    target = fields.Float(
+        help="The value aimed at: rates in percent (95 for 95 %), counts, minutes ...",
+    )
+    rule_kind = fields.Selection(
+        selection=RULE_KIND_SELECTION,
+        required=True,
+        default=kpi_rules.K5_MANUAL,
+    )
+    # K1
+    shape = fields.Selection(
+        selection=[
+            (kpi_rules.SHAPE_HIGHER, "Higher is better: actual / target"),
+            (kpi_rules.SHAPE_LOWER_RATIO, "Lower is better: target / actual"),
+            (
+                kpi_rules.SHAPE_LOWER_EXCESS,
+                "Lower is better: 1 - (actual - target) / target",
+            ),
+            (kpi_rules.SHAPE_RAW, "The value itself, as a fraction of 1"),
+        ],
+        default=kpi_rules.SHAPE_HIGHER,
+        required=True,
+    )
+    cap = fields.Float(
+        default=1.0,
+        help="K1: the ratio is used up to this value (1.0: no extra points "
+        "beyond the target).",
+    )
+    # K2
+    start = fields.Float(
+        help="K2: the points before any unit counts, e.g. 20 for 20 - 2 per "
+        "dissatisfied callback.",
+    )
+    per_unit = fields.Float(
+        string="Points per Unit",
+        help="K2: points added for each unit, negative for a deduction (-2).",
+    )
+    floor = fields.Float(
+        help="K2 and K3: the line never earns less (0 by default).",
+    )
+    quota_mode = fields.Selection(
+        selection=[
+            (kpi_rules.QUOTA_NONE, "Every unit"),
+            (kpi_rules.QUOTA_EXCESS, "Units above the quota"),
+            (kpi_rules.QUOTA_SHORTFALL, "Units missing below the quota"),
+        ],
+        default=kpi_rules.QUOTA_NONE,
+        required=True,
+    )
+    quota = fields.Float()
+    # K3
+    direction = fields.Selection(
+        selection=[
+            (kpi_rules.DIRECTION_HIGHER, "Below the target loses points"),
+            (kpi_rules.DIRECTION_LOWER, "Above the target loses points"),
+        ],
+        default=kpi_rules.DIRECTION_HIGHER,
+        required=True,
+    )
+    step = fields.Float(
+        default=1.0,
+        help="K3: the gap is counted in steps of this size (1 percentage "
+        "point, 5 minutes).",
+    )
+    step_points = fields.Float(
+        string="Points per Step",
+        default=1.0,
+        help="K3: points lost for each step of gap (1 per percentage point).",
+    )
+    rounding = fields.Selection(
+        selection=[
+            (kpi_rules.ROUNDING_EXACT, "Exact (fractions of a step count)"),
+            (kpi_rules.ROUNDING_FLOOR, "Whole steps only"),
+        ],
+        default=kpi_rules.ROUNDING_EXACT,
+        required=True,
+    )
+    # K4
+    tier_ids = fields.One2many(
+        comodel_name="helpdesk.appraisal.sheet.template.tier",
+        inverse_name="line_id",
+        string="Tier Bands",
+        copy=True,
+    )
+    tier_warning = fields.Char(
+        compute="_compute_tier_warning",
+    )
+    # K5
+    manual_min = fields.Float(
+        string="Lowest Manual Value",
+        help="K5: the lowest points a person may give; the highest is the weight.",
+    )
+    no_data_points = fields.Float(
+        string="Points without Data",
+        help="What the line earns when the period has no data for it: a rate "
+        "without denominator, an exam not taken, a manual value not given.",
+    )
+    scorer = fields.Selection(
+        selection=[
+            (SCORER_SYSTEM, "System"),
+            (SCORER_SUPERVISOR, "Supervisor"),
+            (SCORER_SELF_SUPERVISOR, "Self, then Supervisor"),
+        ],
+        required=True,
+        default=SCORER_SYSTEM,
+        help="Who gives a manual value: the system computes the others; with "
+        "Self, then Supervisor the employee scores first and the supervisor's "
+        "value is final.",
+    )
+
+    @api.depends(
+        "rule_kind",
+        "tier_ids.low",
+        "tier_ids.high",
+        "tier_ids.low_unbounded",
+        "tier_ids.high_unbounded",
+        "tier_ids.low_inclusive",
+        "tier_ids.high_inclusive",
+    )
+    def _compute_tier_warning(self):
+        for line in self:
+            warnings = []
+            if line.rule_kind == kpi_rules.K4_TIERS:
+                gaps, overlaps = kpi_rules.tier_gaps_and_overlaps(
+                    line.tier_ids._bands()
+                )
+                warnings += [
+                    self.env._(
+                        "no band holds the values between %(low)s and %(high)s",
+                        low=f"{low:g}",
+                        high=f"{high:g}",
+                    )
+                    for low, high in gaps
+                ]
+                warnings += [
+                    self.env._(
+                        "two bands hold the values from %(low)s to %(high)s",
+                        low=_bound(low),
+                        high=_bound(high),
+                    )
+                    for low, high in overlaps
+                ]
+            line.tier_warning = "; ".join(warnings) or False
+
+    @api.constrains(
+        "rule_kind",
+        "metric",
+        "scorer",
+        "shape",
+        "target",
+        "weight",
+        "floor",
+        "start",
+        "manual_min",
+        "no_data_points",
+        "tier_ids",
+    )
+    def _check_rule(self):
+        for line in self:
+            problem = line._rule_problem()
+            if problem:
+                raise ValidationError(
+                    self.env._(
+                        "Line %(line)s of template %(template)s: %(problem)s",
+                        line=line.name,
+                        template=line.template_id.name,
+                        problem=problem,
+                    )
+                )
+
+    def _rule_problem(self):
+        """Why the line's rule cannot compute, or ``None``."""
+        self.ensure_one()
+        is_manual = self.metric == METRIC_MANUAL
+        if is_manual != (self.scorer != SCORER_SYSTEM):
+            return self.env._(
+                "a Manual Value is given by the supervisor (or the employee "
+                "first), every other metric is computed by the system."
+            )
+        if self.rule_kind == kpi_rules.K5_MANUAL and not is_manual:
+            return self.env._("a K5 Manual line takes a Manual Value.")
+        if (
+            self.rule_kind == kpi_rules.K1_PROPORTIONAL
+            and self.shape != kpi_rules.SHAPE_RAW
+            and self.target <= 0
+        ):
+            return self.env._(
+                "the target of a K1 Proportional line must be greater than 0."
+            )
+        too_high = [
+            label
+            for label, value, kinds in (
+                (self.env._("the floor"), self.floor, None),
+                (self.env._("the points without data"), self.no_data_points, None),
+                (
+                    self.env._("the lowest manual value"),
+                    self.manual_min,
+                    (kpi_rules.K5_MANUAL,),
+                ),
+                (self.env._("the start"), self.start, (kpi_rules.K2_PER_UNIT,)),
+                (
+                    self.env._("the points of a tier band"),
+                    max(self.tier_ids.mapped("output"), default=0.0),
+                    (kpi_rules.K4_TIERS,),
+                ),
+            )
+            if value > self.weight and (kinds is None or self.rule_kind in kinds)
+        ]
+        if too_high:
+            return self.env._(
+                "%(what)s cannot exceed the weight %(weight)s.",
+                what=", ".join(too_high),
+                weight=f"{self.weight:g}",
+            )
+        return None
+
+    def _rule_params(self):
+        """The keyword arguments of the line's rule kind (``kpi_rules``)."""
+        self.ensure_one()
+        kind = self.rule_kind
+        if kind == kpi_rules.K1_PROPORTIONAL:
+            return {
+                "maximum": self.weight,
+                "target": self.target,
+                "shape": self.shape,
+                "cap": self.cap,
+            }
+        if kind == kpi_rules.K2_PER_UNIT:
+            return {
+                "start": self.start,
+                "k": self.per_unit,
+                "floor": self.floor,
+                "ceil": self.weight,
+                "quota": self.quota,
+                "quota_mode": self.quota_mode,
+            }
+        if kind == kpi_rules.K3_GAP_PER_STEP:
+            return {
+                "maximum": self.weight,
+                "target": self.target,
+                "k": self.step_points,
+                "step": self.step,
+                "direction": self.direction,
+                "rounding": self.rounding,
+                "floor": self.floor,
+            }
+        if kind == kpi_rules.K4_TIERS:
+            return {"bands": self.tier_ids._bands()}
+        return {"minimum": self.manual_min, "maximum": self.weight}
+
+    def _formula(self, result):
+        """The computation of ``result`` (a ``kpi_rules.RuleResult`` of the
+        line's kind) with its numbers, as the sheet line shows it."""
+        self.ensure_one()
+        numbers = {
+            name: _number(value) if isinstance(value, int | float) else value
+            for name, value in result.numbers.items()
+        }
+        numbers["points"] = _number(result.points)
+        if result.numbers.get("no_data"):
+            return self.env._("No data -> %(points)s", **numbers)
+        kind = self.rule_kind
+        if kind == kpi_rules.K1_PROPORTIONAL:
+            if self.shape == kpi_rules.SHAPE_RAW:
+                return self.env._("%(maximum)s x %(used)s = %(points)s", **numbers)
+            return self.env._(
+                "actual %(actual)s, target %(target)s: r = %(ratio)s, used "
+                "%(used)s (cap %(cap)s) -> %(maximum)s x %(used)s = %(points)s",
+                **numbers,
+            )
+        clamped = (
+            f" -> {numbers['points']}"
+            if result.points != result.numbers.get("raw")
+            else ""
+        )
+        if kind == kpi_rules.K2_PER_UNIT:
+            numbers["k"] = _number(abs(result.numbers["k"]))
+            if result.numbers["k"] < 0:
+                formula = self.env._(
+                    "%(start)s - %(k)s x %(units)s = %(raw)s", **numbers
+                )
+            else:
+                formula = self.env._(
+                    "%(start)s + %(k)s x %(units)s = %(raw)s", **numbers
+                )
+            return formula + clamped
+        if kind == kpi_rules.K3_GAP_PER_STEP:
+            return (
+                self.env._(
+                    "actual %(actual)s, target %(target)s: gap %(gap)s = "
+                    "%(steps)s step(s) of %(step)s -> %(maximum)s - %(k)s x "
+                    "%(steps)s = %(raw)s",
+                    **numbers,
+                )
+                + clamped
+            )
+        if kind == kpi_rules.K4_TIERS:
+            band = result.numbers["band"]
+            if band is None:
+                return self.env._("%(actual)s is in no band -> %(points)s", **numbers)
+            return self.env._(
+                "%(actual)s in %(band)s -> %(points)s",
+                actual=numbers["actual"],
+                band=self.tier_ids[band]._label(),
+                points=numbers["points"],
+            )
+        return self.env._(
+            "%(value)s given (%(minimum)s to %(maximum)s) -> %(points)s", **numbers
+        )
+
+
+def _number(value):
+    """A number as people write it: 51.75, 0.8625, 40."""
+    return f"{round(value, 4):g}"
+
+
+def _bound(value):
+    return "..." if value is None else f"{value:g}"

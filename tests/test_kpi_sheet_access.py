@@ -1,0 +1,183 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .kpi_common import KpiSheetCommon
+
+
+class TestKpiSheetAccess(KpiSheetCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.template.employee_ids = [Command.link(cls.engineer_c.id)]
+        cls.sheets = cls._generate_sheets()
+        cls.sheet_a, cls.sheet_b, cls.sheet_c = (
+            cls.sheets.filtered(lambda s, e=employee: s.employee_id == e)
+            for employee in (cls.engineer_a, cls.engineer_b, cls.engineer_c)
+        )
+
+    def _visible(self, user):
+        return self.Sheet.with_user(user).search([("id", "in", self.sheets.ids)])
+
+    def test_engineer_sees_only_their_own_sent_sheet(self):
+        self.assertFalse(self._visible(self.engineer_a_user))
+        self.sheet_a.with_user(self.supervisor_user).action_send()
+        self.assertEqual(self._visible(self.engineer_a_user), self.sheet_a)
+        self.assertEqual(
+            self.sheet_a.with_user(self.engineer_a_user).line_ids.mapped("points"),
+            [51.75, 14.0, 4.0, 5.0, 0.0],
+        )
+        with self.assertRaises(AccessError):
+            self.sheet_b.with_user(self.engineer_a_user).read(["total_score"])
+
+    def test_supervisor_sees_their_team(self):
+        self.assertEqual(
+            self._visible(self.supervisor_user), self.sheet_a | self.sheet_b
+        )
+
+    def test_manager_sees_all(self):
+        self.assertEqual(self._visible(self.manager_user), self.sheets)
+
+    def test_other_company_sheets_are_hidden(self):
+        branch = self.env["res.company"].create({"name": "Branch"})
+        engineer = self.env["hr.employee"].create(
+            {"name": "Engineer Zhao", "company_id": branch.id}
+        )
+        template = self.env["helpdesk.appraisal.sheet.template"].create(
+            {
+                "name": "Branch engineers",
+                "company_id": branch.id,
+                "employee_ids": [Command.set(engineer.ids)],
+                "line_ids": [Command.create(self._line_values()[0])],
+            }
+        )
+        branch_sheet = self._generate_sheets(template)
+        self.assertEqual(branch_sheet.company_id, branch)
+        self.manager_user.company_ids = [Command.link(branch.id)]
+        Sheet = self.Sheet.with_user(self.manager_user)
+        self.assertNotIn(
+            branch_sheet,
+            Sheet.with_context(allowed_company_ids=[self.env.company.id]).search([]),
+        )
+        self.assertEqual(
+            Sheet.with_context(allowed_company_ids=[branch.id]).search([]),
+            branch_sheet,
+        )
+
+    def test_points_and_stage_are_never_written_by_hand(self):
+        self.sheet_a.with_user(self.supervisor_user).action_send()
+        for user in (self.engineer_a_user, self.supervisor_user, self.manager_user):
+            with self.assertRaisesText(AccessError, "are computed"):
+                self.sheet_a.with_user(user).write({"total_score": 100})
+            with self.assertRaisesText(AccessError, "are computed"):
+                self.sheet_a.with_user(user).write({"state": "done"})
+            with self.assertRaisesText(AccessError, "come from its template"):
+                self.sheet_a.line_ids[0].with_user(user).write({"points": 60})
+        # A context key sent over RPC does not unlock them.
+        with self.assertRaisesText(AccessError, "are computed"):
+            self.sheet_a.with_user(self.manager_user).with_context(
+                sheet_computed_write=True
+            ).write({"total_score": 100})
+        self.assertEqual(self.sheet_a.total_score, 74.75)
+
+    def test_workflow_self_then_supervisor(self):
+        attitude = self.sheet_a.line_ids[4]
+        # The supervisor sends; the employee scores first.
+        self.sheet_a.with_user(self.supervisor_user).action_send()
+        self.assertEqual(self.sheet_a.state, "self_assessment")
+        with self.assertRaisesText(AccessError, "Only a supervisor gives"):
+            attitude.with_user(self.supervisor_user).supervisor_value = 4
+        with self.assertRaisesText(UserError, "Give your own score on line Attitude"):
+            self.sheet_a.with_user(self.engineer_a_user).action_submit()
+        with self.assertRaisesText(ValidationError, "between 0 and 5, not 6"):
+            attitude.with_user(self.engineer_a_user).self_value = 6
+        attitude.with_user(self.engineer_a_user).self_value = 5
+        self.assertEqual((attitude.points, self.sheet_a.total_score), (5.0, 79.75))
+        self.assertEqual(attitude.formula, "5 given (0 to 5) -> 5")
+        with self.assertRaises(AccessError):
+            self.sheet_a.with_user(self.engineer_b_user).action_submit()
+        with self.assertRaisesText(AccessError, "Only the appraised employee"):
+            self.sheet_a.with_user(self.supervisor_user).action_submit()
+        self.sheet_a.with_user(self.engineer_a_user).action_submit()
+        self.assertEqual(self.sheet_a.state, "review")
+        # The employee's value no longer changes; the supervisor's is final.
+        with self.assertRaisesText(AccessError, "Only the appraised employee gives"):
+            attitude.with_user(self.engineer_a_user).self_value = 4
+        with self.assertRaisesText(UserError, "Give the supervisor's value"):
+            self.sheet_a.with_user(self.supervisor_user).action_review()
+        attitude.with_user(self.supervisor_user).supervisor_value = 3
+        self.assertEqual((attitude.points, self.sheet_a.total_score), (3.0, 77.75))
+        with self.assertRaisesText(UserError, "earns less than its maximum"):
+            self.sheet_a.with_user(self.supervisor_user).action_review()
+        attitude.with_user(self.supervisor_user).supervisor_note = "Late twice"
+        self.sheet_a.with_user(self.supervisor_user).action_review()
+        self.assertEqual(self.sheet_a.state, "approval")
+        with self.assertRaisesText(AccessError, "Only a Manager may do this"):
+            self.sheet_a.with_user(self.supervisor_user).action_approve()
+        self.sheet_a.with_user(self.manager_user).action_approve()
+        self.assertEqual(self.sheet_a.state, "done")
+        # Done: frozen, whatever the facts do.
+        self._create_tickets(
+            count=20, engineers=self.engineer_a, difficulty=self.level_standard
+        )
+        self._generate_sheets()
+        self.assertEqual(self.sheet_a.total_score, 77.75)
+        with self.assertRaisesText(UserError, "read-only"):
+            self.sheet_a.with_user(self.manager_user).supervisor_comment = "Late"
+        with self.assertRaises(AccessError):
+            attitude.with_user(self.supervisor_user).supervisor_value = 5
+        with self.assertRaisesText(UserError, "cannot be deleted"):
+            self.sheet_a.unlink()
+        # Reopened with a reason: it follows the facts again.
+        self.sheet_a.with_user(self.manager_user).reopen_reason = "Orders missed"
+        self.sheet_a.with_user(self.manager_user).action_reopen()
+        self.assertEqual(self.sheet_a.state, "review")
+        self.assertEqual(self.sheet_a.line_ids[0].points, 60)
+
+    def test_the_reviewer_does_not_approve(self):
+        self.line_attitude.scorer = "supervisor"
+        self.sheet_a.with_user(self.supervisor_user).action_send()
+        attitude = self.sheet_a.line_ids[4].with_user(self.manager_user)
+        attitude.supervisor_value = 5
+        self.sheet_a.with_user(self.manager_user).action_review()
+        self.assertEqual(self.sheet_a.reviewer_user_id, self.manager_user)
+        with self.assertRaisesText(AccessError, "another manager approves it"):
+            self.sheet_a.with_user(self.manager_user).action_approve()
+        self.assertEqual(self.sheet_a.state, "approval")
+
+    def test_employee_without_self_line_goes_to_review(self):
+        self.line_attitude.scorer = "supervisor"
+        self.sheet_b.with_user(self.supervisor_user).action_send()
+        self.assertEqual(self.sheet_b.state, "review")
+
+    def test_nobody_reviews_their_own_sheet(self):
+        self.template.employee_ids = [Command.link(self.supervisor.id)]
+        own = self._generate_sheets().filtered(
+            lambda s: s.employee_id == self.supervisor
+        )
+        own.with_user(self.manager_user).action_send()
+        own.sudo()._computed_write({"state": "review"})
+        with self.assertRaisesText(AccessError, "your own KPI sheet"):
+            own.with_user(self.supervisor_user).action_review()
+
+    def test_engineer_cannot_generate_or_configure(self):
+        with self.assertRaises(AccessError):
+            self.env["helpdesk.appraisal.sheet.generate"].with_user(
+                self.engineer_a_user
+            ).create({"template_id": self.template.id})
+        with self.assertRaises(AccessError):
+            self.template.with_user(self.supervisor_user).name = "Mine"
+        with self.assertRaisesText(AccessError, "Only an appraisal manager"):
+            self.sheet_a.with_user(self.supervisor_user).write(
+                {"employee_id": self.engineer_b.id}
+            )
+
+    def test_generation_wizard(self):
+        wizard = (
+            self.env["helpdesk.appraisal.sheet.generate"]
+            .with_user(self.manager_user)
+            .create({"template_id": self.template.id, "day": "2026-10-31"})
+        )
+        action = wizard.action_generate()
+        self.assertEqual(self.Sheet.search(action["domain"]), self.sheets)
