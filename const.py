@@ -9,6 +9,8 @@ dissatisfied callback, rate modes) belong to that rule and stay there; the
 selections below label them.
 """
 
+from typing import NamedTuple
+
 from . import scoring
 
 # Groups of security/helpdesk_engineer_appraisal_security.xml, checked in code.
@@ -56,3 +58,75 @@ KIND_WORK_ERROR = "work_error"
 KIND_REPORT_ERROR = "report_error"
 KIND_RULE_VIOLATION = "rule_violation"
 ORDER_KINDS = (KIND_WORK_LOG, KIND_ORDER_FORM)
+
+
+# The deduction components of the monthly appraisal (P2.2-P2.4), in the order
+# they are shown and added to the total: each the maximum less a deduction per
+# event (``scoring.deduction_component``), the events being one measure of a
+# fact source (``_counts_by_employee_month`` of ``fact_model``). The names of
+# the appraisal's stored fields and of the company's settings of each; the
+# code that stores, explains, adds, shows and checks them loops over this
+# table. The workload and the area score are scored by their own rules.
+class DeductionComponent(NamedTuple):
+    key: str
+    fact_model: str
+    measure: str
+    max_field: str
+    deduction_field: str
+    count_field: str
+    score_field: str
+    explanation_field: str
+    max_setting: str
+    deduction_setting: str
+
+
+DEDUCTION_COMPONENTS = (
+    DeductionComponent(
+        key="customer",
+        fact_model="helpdesk.ticket.callback",
+        measure="dissatisfied",
+        max_field="customer_max",
+        deduction_field="dissatisfied_deduction",
+        count_field="dissatisfied_count",
+        score_field="customer_score",
+        explanation_field="customer_explanation",
+        max_setting="appraisal_customer_max",
+        deduction_setting="appraisal_dissatisfied_deduction",
+    ),
+    DeductionComponent(
+        key="work_log",
+        fact_model="helpdesk.quality.finding",
+        measure=KIND_WORK_LOG,
+        max_field="work_log_max",
+        deduction_field="work_log_deduction",
+        count_field="work_log_finding_count",
+        score_field="work_log_score",
+        explanation_field="work_log_explanation",
+        max_setting="appraisal_work_log_max",
+        deduction_setting="appraisal_work_log_deduction",
+    ),
+    DeductionComponent(
+        key="order_form",
+        fact_model="helpdesk.quality.finding",
+        measure=KIND_ORDER_FORM,
+        max_field="order_form_max",
+        deduction_field="order_form_deduction",
+        count_field="order_form_finding_count",
+        score_field="order_form_score",
+        explanation_field="order_form_explanation",
+        max_setting="appraisal_order_form_max",
+        deduction_setting="appraisal_order_form_deduction",
+    ),
+)
+# The appraisal's stored fields of the deduction components, each component's
+# maximum, deduction, count and score.
+DEDUCTION_COMPONENT_FIELDS = tuple(
+    name
+    for component in DEDUCTION_COMPONENTS
+    for name in (
+        component.max_field,
+        component.deduction_field,
+        component.count_field,
+        component.score_field,
+    )
+)

@@ -19,10 +19,10 @@ from ..const import (
     APPRAISAL_REVIEW,
     APPRAISAL_SELF_ASSESSMENT,
     APPRAISAL_STATE_SELECTION,
+    DEDUCTION_COMPONENT_FIELDS,
+    DEDUCTION_COMPONENTS,
     GRADE_SELECTION,
     INTERN_EMPLOYEE_TYPES,
-    KIND_ORDER_FORM,
-    KIND_WORK_LOG,
     MANAGER_GROUP,
     ORDER_KINDS,
     SUPERVISOR_GROUP,
@@ -74,19 +74,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         "efficiency_capped",
         "efficiency_cap",
         "workload_max",
-        "customer_max",
-        "work_log_max",
-        "order_form_max",
-        "dissatisfied_deduction",
-        "work_log_deduction",
-        "order_form_deduction",
         "workload_score",
-        "dissatisfied_count",
-        "customer_score",
-        "work_log_finding_count",
-        "work_log_score",
-        "order_form_finding_count",
-        "order_form_score",
+        *DEDUCTION_COMPONENT_FIELDS,
         "invalid_credit_count",
         "is_area_leader",
         "area_rate",
@@ -483,18 +472,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         "efficiency",
         "workload_max",
         "workload_score",
-        "customer_max",
-        "dissatisfied_deduction",
-        "dissatisfied_count",
-        "customer_score",
-        "work_log_max",
-        "work_log_deduction",
-        "work_log_finding_count",
-        "work_log_score",
-        "order_form_max",
-        "order_form_deduction",
-        "order_form_finding_count",
-        "order_form_score",
+        *DEDUCTION_COMPONENT_FIELDS,
         "area_score",
         "area_score_added",
         "component_sum",
@@ -506,24 +484,15 @@ class HelpdeskEngineerAppraisal(models.Model):
         and ``_score_values`` stored: printed, never worked out again."""
         for appraisal in self:
             appraisal.workload_explanation = appraisal._workload_explanation()
-            appraisal.customer_explanation = appraisal._deduction_explanation(
-                appraisal.customer_max,
-                appraisal.dissatisfied_deduction,
-                appraisal.dissatisfied_count,
-                appraisal.customer_score,
-            )
-            appraisal.work_log_explanation = appraisal._deduction_explanation(
-                appraisal.work_log_max,
-                appraisal.work_log_deduction,
-                appraisal.work_log_finding_count,
-                appraisal.work_log_score,
-            )
-            appraisal.order_form_explanation = appraisal._deduction_explanation(
-                appraisal.order_form_max,
-                appraisal.order_form_deduction,
-                appraisal.order_form_finding_count,
-                appraisal.order_form_score,
-            )
+            for component in DEDUCTION_COMPONENTS:
+                appraisal[component.explanation_field] = (
+                    appraisal._deduction_explanation(
+                        appraisal[component.max_field],
+                        appraisal[component.deduction_field],
+                        appraisal[component.count_field],
+                        appraisal[component.score_field],
+                    )
+                )
             appraisal.total_explanation = appraisal._total_explanation()
 
     def _workload_explanation(self):
@@ -557,11 +526,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         )
 
     def _total_explanation(self):
-        components = [
-            self.workload_score,
-            self.customer_score,
-            self.work_log_score,
-            self.order_form_score,
+        components = [self.workload_score] + [
+            self[component.score_field] for component in DEDUCTION_COMPONENTS
         ]
         if self.area_score_added:
             components.append(self.area_score)
@@ -1008,12 +974,11 @@ class HelpdeskEngineerAppraisal(models.Model):
         credits = self.env["helpdesk.ticket.credit"]._counts_by_employee_month(
             employees, months
         )
-        callbacks = self.env["helpdesk.ticket.callback"]._counts_by_employee_month(
-            employees, months
-        )
-        findings = self.env["helpdesk.quality.finding"]._counts_by_employee_month(
-            employees, months
-        )
+        # Each fact source of the deduction components read once.
+        facts = {
+            model: self.env[model]._counts_by_employee_month(employees, months)
+            for model in {component.fact_model for component in DEDUCTION_COMPONENTS}
+        }
         # Department, manager and areas led are frozen when the appraisal is
         # sent: only drafts follow today's organisation.
         drafts = appraisals.filtered(lambda appraisal: appraisal.state == "draft")
@@ -1036,7 +1001,6 @@ class HelpdeskEngineerAppraisal(models.Model):
             employee = appraisal.employee_id.sudo()
             key = (employee.id, appraisal.month)
             employee_credits = credits.get(key, {})
-            employee_findings = findings.get(key, {})
             if appraisal in drafts:
                 led_areas = areas_by_leader[employee.id]
                 organisation = {
@@ -1055,9 +1019,12 @@ class HelpdeskEngineerAppraisal(models.Model):
                 appraisal._score_values(
                     earned_points=employee_credits.get("points", 0.0),
                     standard_points=standard_points[employee.id],
-                    dissatisfied=callbacks.get(key, {}).get("dissatisfied", 0),
-                    work_logs=employee_findings.get(KIND_WORK_LOG, 0),
-                    order_forms=employee_findings.get(KIND_ORDER_FORM, 0),
+                    events={
+                        component.key: facts[component.fact_model]
+                        .get(key, {})
+                        .get(component.measure, 0)
+                        for component in DEDUCTION_COMPONENTS
+                    },
                     is_area_leader=bool(led_areas),
                     area_rates=month_areas,
                 )
@@ -1070,13 +1037,12 @@ class HelpdeskEngineerAppraisal(models.Model):
         *,
         earned_points,
         standard_points,
-        dissatisfied,
-        work_logs,
-        order_forms,
+        events,
         is_area_leader,
         area_rates,
     ):
-        """The stored scores of one appraisal from its month's counts: each
+        """The stored scores of one appraisal from its month's counts
+        (``events``: the count of each deduction component by key): each
         component's score and the numbers of its explanation, as the scoring
         returns them."""
         company = self.company_id
@@ -1086,23 +1052,18 @@ class HelpdeskEngineerAppraisal(models.Model):
             standard_points,
             company.appraisal_efficiency_cap,
         )
-        customer = scoring.deduction_component(
-            company.appraisal_customer_max,
-            company.appraisal_dissatisfied_deduction,
-            dissatisfied,
-        )
-        work_log = scoring.deduction_component(
-            company.appraisal_work_log_max,
-            company.appraisal_work_log_deduction,
-            work_logs,
-        )
-        order_form = scoring.deduction_component(
-            company.appraisal_order_form_max,
-            company.appraisal_order_form_deduction,
-            order_forms,
-        )
+        deductions = {
+            component: scoring.deduction_component(
+                company[component.max_setting],
+                company[component.deduction_setting],
+                events[component.key],
+            )
+            for component in DEDUCTION_COMPONENTS
+        }
         area = sum(score for _rate, score in area_rates)
-        components = [workload.score, customer.score, work_log.score, order_form.score]
+        components = [workload.score] + [
+            deduction.score for deduction in deductions.values()
+        ]
         if company.appraisal_add_area_score:
             components.append(area)
         total = scoring.month_total(components)
@@ -1123,18 +1084,16 @@ class HelpdeskEngineerAppraisal(models.Model):
             "efficiency_cap": workload.cap,
             "workload_max": workload.maximum,
             "workload_score": workload.score,
-            "customer_max": customer.maximum,
-            "dissatisfied_deduction": customer.deduction_per_event,
-            "dissatisfied_count": customer.events,
-            "customer_score": customer.score,
-            "work_log_max": work_log.maximum,
-            "work_log_deduction": work_log.deduction_per_event,
-            "work_log_finding_count": work_log.events,
-            "work_log_score": work_log.score,
-            "order_form_max": order_form.maximum,
-            "order_form_deduction": order_form.deduction_per_event,
-            "order_form_finding_count": order_form.events,
-            "order_form_score": order_form.score,
+            **{
+                field: value
+                for component, deduction in deductions.items()
+                for field, value in (
+                    (component.max_field, deduction.maximum),
+                    (component.deduction_field, deduction.deduction_per_event),
+                    (component.count_field, deduction.events),
+                    (component.score_field, deduction.score),
+                )
+            },
             "is_area_leader": is_area_leader,
             "area_rate": (
                 sum(rate for rate, _score in area_rates) / len(area_rates)

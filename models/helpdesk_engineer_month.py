@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .. import scoring
-from ..const import GRADE_SELECTION
+from ..const import DEDUCTION_COMPONENTS, GRADE_SELECTION
 
 # The appraisal's numbers shown month to date, under the appraisal's names.
 _APPRAISAL_FIELDS = (
@@ -279,13 +279,10 @@ class HelpdeskEngineerMonth(models.Model):
                     **values,
                     "month": month,
                     "month_label": month.strftime("%Y-%m"),
-                    "deduction_total": (
-                        appraisal.customer_max
-                        - appraisal.customer_score
-                        + appraisal.work_log_max
-                        - appraisal.work_log_score
-                        + appraisal.order_form_max
-                        - appraisal.order_form_score
+                    "deduction_total": sum(
+                        appraisal[component.max_field]
+                        - appraisal[component.score_field]
+                        for component in DEDUCTION_COMPONENTS
                     ),
                     "to_self_rate_count": len(pending["to_rate"][employee.id]),
                     "to_log_count": len(pending["to_log"][employee.id]),

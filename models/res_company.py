@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 from odoo.addons.base.models.res_partner import _tz_get
 
 from .. import scoring
+from ..const import DEDUCTION_COMPONENTS
 from .helpdesk_appraisal_input_mixin import Bounds
 
 # Sensible bounds of the workflow settings.
@@ -210,11 +211,8 @@ class ResCompany(models.Model):
 
     def _appraisal_component_maxima(self):
         self.ensure_one()
-        return (
-            self.appraisal_workload_max,
-            self.appraisal_customer_max,
-            self.appraisal_work_log_max,
-            self.appraisal_order_form_max,
+        return (self.appraisal_workload_max,) + tuple(
+            self[component.max_setting] for component in DEDUCTION_COMPONENTS
         )
 
     def _appraisal_grade_thresholds(self):
@@ -227,21 +225,19 @@ class ResCompany(models.Model):
 
     @api.constrains(
         "appraisal_workload_max",
-        "appraisal_customer_max",
-        "appraisal_work_log_max",
-        "appraisal_order_form_max",
-        "appraisal_dissatisfied_deduction",
-        "appraisal_work_log_deduction",
-        "appraisal_order_form_deduction",
+        *(component.max_setting for component in DEDUCTION_COMPONENTS),
+        *(component.deduction_setting for component in DEDUCTION_COMPONENTS),
         "appraisal_overdue_task_penalty",
     )
     def _check_appraisal_non_negative_settings(self):
         for company in self:
-            values = company._appraisal_component_maxima() + (
-                company.appraisal_dissatisfied_deduction,
-                company.appraisal_work_log_deduction,
-                company.appraisal_order_form_deduction,
-                company.appraisal_overdue_task_penalty,
+            values = (
+                company._appraisal_component_maxima()
+                + tuple(
+                    company[component.deduction_setting]
+                    for component in DEDUCTION_COMPONENTS
+                )
+                + (company.appraisal_overdue_task_penalty,)
             )
             if any(value < 0 for value in values):
                 raise ValidationError(

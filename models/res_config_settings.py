@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..const import DEDUCTION_COMPONENTS
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -96,18 +98,13 @@ class ResConfigSettings(models.TransientModel):
 
     @api.depends(
         "appraisal_workload_max",
-        "appraisal_customer_max",
-        "appraisal_work_log_max",
-        "appraisal_order_form_max",
+        *(component.max_setting for component in DEDUCTION_COMPONENTS),
     )
     def _compute_appraisal_maxima_total(self):
         # Live on the page, before the company is saved: hence not a related.
         for settings in self:
-            settings.appraisal_maxima_total = (
-                settings.appraisal_workload_max
-                + settings.appraisal_customer_max
-                + settings.appraisal_work_log_max
-                + settings.appraisal_order_form_max
+            settings.appraisal_maxima_total = settings.appraisal_workload_max + sum(
+                settings[component.max_setting] for component in DEDUCTION_COMPONENTS
             )
 
     @api.model_create_multi

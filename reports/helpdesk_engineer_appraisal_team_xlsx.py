@@ -1,10 +1,13 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import operator
+
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from odoo import models
 
 from .. import scoring
+from ..const import DEDUCTION_COMPONENTS
 
 # Fill colour of the grade cell: green to red.
 GRADE_COLOURS = {
@@ -26,6 +29,7 @@ class HelpdeskEngineerAppraisalTeamXlsx(models.AbstractModel):
     def _columns(self):
         """(header, field or value getter, number format) of each column."""
         _ = self.env._
+        appraisal_fields = self.env["helpdesk.engineer.appraisal"]._fields
         return [
             (_("Engineer"), lambda a: a.employee_id.name, None),
             (_("Department"), lambda a: a.department_id.name or "", None),
@@ -34,9 +38,17 @@ class HelpdeskEngineerAppraisalTeamXlsx(models.AbstractModel):
             (_("Standard Points (S)"), lambda a: a.standard_points, "0.00"),
             (_("Efficiency (E)"), lambda a: a.efficiency, "0.00%"),
             (_("Workload"), lambda a: a.workload_score, "0.00"),
-            (_("Customer Evaluation"), lambda a: a.customer_score, "0.00"),
-            (_("Work Log"), lambda a: a.work_log_score, "0.00"),
-            (_("Service Order"), lambda a: a.order_form_score, "0.00"),
+            # Each deduction component under its score's label.
+            *(
+                (
+                    appraisal_fields[component.score_field]._description_string(
+                        self.env
+                    ),
+                    operator.itemgetter(component.score_field),
+                    "0.00",
+                )
+                for component in DEDUCTION_COMPONENTS
+            ),
             # Blank for those who lead no area, so the average is the leaders'.
             (
                 _("Area Score"),
