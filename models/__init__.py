@@ -26,3 +26,8 @@ from . import helpdesk_engineer_month
 from . import helpdesk_ticket_review
 from . import helpdesk_ticket_callback_alert
 from . import helpdesk_engineer_appraisal_alert
+from . import res_company_timeliness
+from . import res_config_settings_timeliness
+from . import helpdesk_ticket_timeliness
+from . import helpdesk_ticket_quality
+from . import account_analytic_line_timeliness
