@@ -214,12 +214,12 @@ class HelpdeskTicket(models.Model):
     def _message_post_after_hook(self, message, msg_values):
         """A message to the customer by an internal user is a response."""
         res = super()._message_post_after_hook(message, msg_values)
-        author = message.author_id.user_ids.filtered(lambda user: not user.share)[:1]
-        if (
-            author
-            and message.message_type == "comment"
-            and message.subtype_id == self.env.ref("mail.mt_comment")
+        if message.message_type != "comment" or message.subtype_id != self.env.ref(
+            "mail.mt_comment"
         ):
+            return res
+        author = message.author_id.user_ids.filtered(lambda user: not user.share)[:1]
+        if author:
             # sudo: the module records the response, whoever wrote.
             self.sudo()._record_first_response(scoring.RESPONSE_MESSAGE, author)
         return res

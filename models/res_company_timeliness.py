@@ -3,6 +3,8 @@
 from odoo import fields, models
 
 from .. import scoring
+from .helpdesk_appraisal_input_mixin import Bounds
+from .res_company import ResCompany as AppraisalCompany
 
 
 class ResCompany(models.Model):
@@ -10,6 +12,12 @@ class ResCompany(models.Model):
     orders (KPI_SPEC G2, G3)."""
 
     _inherit = "res.company"
+    _appraisal_bounds = {
+        **AppraisalCompany._appraisal_bounds,
+        "appraisal_response_target_minutes": Bounds(0, 100000, True),
+        "appraisal_handling_target_days": Bounds(0, 365, True),
+        "appraisal_rework_window_days": Bounds(0, 3650),
+    }
 
     appraisal_response_event = fields.Selection(
         selection=[
