@@ -61,7 +61,6 @@ class HelpdeskTicket(models.Model):
     )
     first_responder_id = fields.Many2one(
         comodel_name="res.users",
-        string="First Responder",
         compute="_compute_first_response",
         store=True,
         copy=False,
