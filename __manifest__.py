@@ -3,7 +3,7 @@
 {
     "name": "Helpdesk Engineer Appraisal",
     "summary": "Score service orders and appraise after-sales engineers monthly",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources/Appraisals",
     "website": "https://github.com/helpdesk-engineer-appraisal/helpdesk_engineer_appraisal",
     "author": "Helpdesk Engineer Appraisal contributors",
@@ -36,6 +36,7 @@
         "views/helpdesk_engineer_appraisal_lock_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_config_settings_quality_views.xml",
+        "views/helpdesk_ticket_timeliness_views.xml",
         "views/hr_employee_views.xml",
         "views/project_task_views.xml",
         "views/helpdesk_service_area_views.xml",
@@ -74,5 +75,6 @@
             "helpdesk_engineer_appraisal/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -374,3 +374,64 @@ def date_problem(day, earliest, latest):
     if day > latest:
         return INPUT_TOO_HIGH
     return None
+
+
+# Timeliness and fix quality of an order (KPI_SPEC G2, G3) ----------------
+
+RESPONSE_STAGE = "stage"
+RESPONSE_MESSAGE = "message"
+RESPONSE_WORK_LOG = "work_log"
+
+RESOLUTION_RESOLVED = "resolved"
+RESOLUTION_NOT_RESOLVED = "not_resolved"
+RESOLUTION_ESCALATED = "escalated"
+RESOLUTION_NO_FAULT = "no_fault_found"
+
+QA_PASS = "pass"
+QA_FAIL = "fail"
+
+
+def within_target(actual, target):
+    """Whether a measured duration meets its target (at most the target);
+    ``None`` when the duration is not measured: no data, never a miss."""
+    if actual is None or actual is False:
+        return None
+    return actual <= target
+
+
+def handling_target_hours(target_days, hours_per_day):
+    """The handling target in working hours: ``target_days`` working days
+    of the calendar's ``hours_per_day``."""
+    return target_days * hours_per_day
+
+
+def is_rework_in_window(original_closed_at, rework_reported_at, window_days):
+    """Whether a rework reported at ``rework_reported_at`` counts against an
+    original order first closed at ``original_closed_at``: reported at most
+    ``window_days`` days after that closing (or before it). An original
+    never closed has no fix to count against."""
+    if not original_closed_at or not rework_reported_at:
+        return False
+    return rework_reported_at - original_closed_at <= datetime.timedelta(
+        days=window_days
+    )
+
+
+def resolution_from_callback(work_confirmed, result):
+    """The resolution an order's latest reached callback suggests: resolved
+    when the customer confirmed the work, else not resolved; ``None`` when
+    the customer was not reached."""
+    if result == "unreachable":
+        return None
+    return RESOLUTION_RESOLVED if work_confirmed else RESOLUTION_NOT_RESOLVED
+
+
+def overlap_hours(intervals, start, stop):
+    """Hours of the ``(begin, end)`` ``intervals`` (sorted, not overlapping:
+    the working time of a calendar) that lie between ``start`` and ``stop``."""
+    seconds = 0.0
+    for begin, end in intervals:
+        low, high = max(begin, start), min(end, stop)
+        if high > low:
+            seconds += (high - low).total_seconds()
+    return seconds / 3600

@@ -40,3 +40,8 @@ from . import helpdesk_appraisal_sheet_template_line
 from . import helpdesk_appraisal_sheet_template_tier
 from . import helpdesk_appraisal_sheet
 from . import helpdesk_appraisal_sheet_line
+from . import res_company_timeliness
+from . import res_config_settings_timeliness
+from . import helpdesk_ticket_timeliness
+from . import helpdesk_ticket_quality
+from . import account_analytic_line_timeliness

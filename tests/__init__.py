@@ -52,3 +52,4 @@ from . import test_kpi_sheet
 from . import test_kpi_sheet_access
 from . import test_kpi_template
 from . import test_kpi_metric
+from . import test_ticket_timeliness

@@ -24,6 +24,7 @@ from .pure import (
     test_fact_rules,
     test_kpi_rules,
     test_scoring,
+    test_timeliness_rules,
 )
 
 
@@ -98,3 +99,8 @@ class TestPureFactRules(BaseCase):
 @runs_pure_tests(test_kpi_rules)
 class TestPureKpiRules(BaseCase):
     """``tests/pure/test_kpi_rules.py``: the rule kinds of ``kpi_rules.py``."""
+
+
+@runs_pure_tests(test_timeliness_rules)
+class TestPureTimelinessRules(BaseCase):
+    """``tests/pure/test_timeliness_rules.py``: timeliness and fix quality."""
