@@ -29,6 +29,7 @@
         "views/helpdesk_ticket_review_views.xml",
         "views/helpdesk_ticket_credit_views.xml",
         "views/helpdesk_ticket_callback_views.xml",
+        "views/helpdesk_ticket_visit_views.xml",
         "views/helpdesk_quality_finding_views.xml",
         "views/helpdesk_engineer_appraisal_lock_views.xml",
         "views/res_config_settings_views.xml",
@@ -57,6 +58,7 @@
     "assets": {
         "web.assets_backend": [
             "helpdesk_engineer_appraisal/static/src/views/*.js",
+            "helpdesk_engineer_appraisal/static/src/visits/*",
         ],
         # The graph view is loaded lazily: so is its patch.
         "web.assets_backend_lazy": [

@@ -26,3 +26,5 @@ from . import helpdesk_engineer_month
 from . import helpdesk_ticket_review
 from . import helpdesk_ticket_callback_alert
 from . import helpdesk_engineer_appraisal_alert
+from . import helpdesk_ticket_visit
+from . import helpdesk_ticket_visit_order

@@ -38,6 +38,8 @@ class ResCompany(models.Model):
         "appraisal_overdue_task_penalty": Bounds(None, 100),
         "appraisal_points_per_device": Bounds(None, 1000),
         "appraisal_task_quality_max": Bounds(None, 1000),
+        # A day at most.
+        "appraisal_arrival_target_minutes": Bounds(0, 24 * 60),
     }
 
     # Monthly appraisal (POLICY 2): the four components and their maxima.
@@ -137,6 +139,15 @@ class ResCompany(models.Model):
         string="Maximum Task Quality Score",
         default=5.0,
         help="Best quality score of an assigned task done on time.",
+    )
+    # The documents name arrival (003-3 到场时间) but give no target: two
+    # hours until a company sets its own.
+    appraisal_arrival_target_minutes = fields.Integer(
+        string="Arrival Target (minutes)",
+        default=120,
+        help="An engineer arrives on time when their first check-in on an "
+        "order comes at most this many minutes (wall-clock) after the "
+        "appointment, or without one after the order's first assignment.",
     )
     appraisal_max_appeals = fields.Integer(
         string="Appeals per Appraisal",

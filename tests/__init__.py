@@ -42,3 +42,4 @@ from . import test_input_bounds
 from . import test_lock_date
 from . import test_task_integrity
 from . import test_fact_integrity
+from . import test_visit
