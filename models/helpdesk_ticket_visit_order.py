@@ -29,12 +29,10 @@ class HelpdeskTicket(models.Model):
     )
     my_open_visit_id = fields.Many2one(
         comodel_name="helpdesk.ticket.visit",
-        string="My Open Visit",
         compute="_compute_my_visit",
         groups=ENGINEER_GROUP,
     )
     can_check_in = fields.Boolean(
-        string="Can Check In",
         compute="_compute_my_visit",
         groups=ENGINEER_GROUP,
     )

@@ -237,7 +237,7 @@ class TestVisitIntegrity(VisitCommon):
             self._check_in(self.supervisor_user, self.order, "2026-10-05 10:00")
         with self.assertRaises(AccessError):
             self._check_in(self.engineer_c_user, self.order, "2026-10-05 10:00")
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(ValidationError, "does not take part"):
             self.Visit.with_user(self.engineer_c_user).create(
                 {"ticket_id": self.order.id}
             )
