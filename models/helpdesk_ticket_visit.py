@@ -348,7 +348,8 @@ class HelpdeskTicketVisit(models.Model):
         the orders on which the employees have an on-site event in
         ``months``, with all of their events on those orders: visits, or,
         for an engineer without a visit on the order, on-site work logs.
-        Four queries, whatever the number of employees and months."""
+        A fixed number of queries, whatever the number of employees and
+        months."""
         months = sorted(months)
         if not months or not employees:
             return {}
