@@ -2,17 +2,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Scoring formulas of the appraisal policy, free of any Odoo import.
 
-Each function states one rule of POLICY.md in plain Python so that it can be
-tested without a database and read side by side with the policy. The Odoo
-models feed these functions with values they read in batch; the period
-summaries, an SQL view, apply the rules of ``half_year_penalty``,
-``period_start`` and ``summary_score`` in SQL, and the tests check the view
-against these functions.
+Each function states one rule of the policy, ``docs/policy.md``, in plain
+Python so that it can be tested without a database and read side by side with
+the rule it cites by number (``P1.4``). The Odoo models feed these functions
+with values they read in batch. The rules that SQL views apply too are tables
+here (``GRADE_BANDS``, ``RANK_DIGITS``) from which ``reports/scoring_sql.py``
+builds their SQL.
 """
 
+import dataclasses
 import datetime
 import itertools
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 ROLE_ENGINEER = "engineer"
@@ -30,7 +32,7 @@ def engineer_share(engineer_count):
     """Fraction of an order's points earned by each engineer on it.
 
     Points are split evenly between engineers only; interns take no share, so
-    their part goes to the engineers (POLICY 1, credit split). An order
+    their part goes to the engineers (policy P1.4, credit split). An order
     without engineers has no share to give.
     """
     if engineer_count <= 0:
@@ -86,12 +88,12 @@ def closing_month(closed_at, tz_name=None):
     return local_day(closed_at, tz_name).replace(day=1)
 
 
-# Service areas (POLICY 3): how the monthly completion rate is taken.
+# Service areas (policy P3.4): how the monthly completion rate is taken.
 RATE_MODE_DAILY_MEAN = "daily_mean"
 RATE_MODE_RATIO = "ratio"
 
 
-# Customer callbacks (POLICY 2, customer evaluation).
+# Customer callbacks (policy P2.2, customer evaluation).
 CALLBACK_DISSATISFIED = "dissatisfied"
 
 
@@ -100,21 +102,7 @@ def month_start(day):
     return day.replace(day=1)
 
 
-def engineer_counts(count_by_order, engineers_by_order):
-    """Count the events of each order once for every engineer of the order.
-
-    A dissatisfied callback costs each engineer on the order its deduction:
-    it is not split between them as points are (POLICY 2). Orders without
-    engineers count against nobody.
-    """
-    counts = {}
-    for order, count in count_by_order.items():
-        for engineer in engineers_by_order.get(order, ()):
-            counts[engineer] = counts.get(engineer, 0) + count
-    return counts
-
-
-# Assigned tasks (POLICY 4): execution status of a task with a deadline.
+# Assigned tasks (policy P4.1): execution status of a task with a deadline.
 TASK_OPEN = "open"
 TASK_ON_TIME = "on_time"
 TASK_OVERDUE = "overdue"
@@ -144,46 +132,70 @@ def task_points(status, quality):
     return quality if status == TASK_ON_TIME else 0.0
 
 
-def monthly_completion_rate(days, mode):
-    """Monthly completion rate R of an area from its ``(due, confirmed)`` days.
-
-    Days with nothing due have no daily rate and are skipped in both modes.
-    ``RATE_MODE_DAILY_MEAN`` averages the daily rates, so every day weighs the
-    same; ``RATE_MODE_RATIO`` divides the month's totals, so every order weighs
-    the same. A month with nothing due has no rate: ``None``.
-    """
-    due_days = [(due, confirmed) for due, confirmed in days if due > 0]
-    if not due_days:
-        return None
-    if mode == RATE_MODE_RATIO:
-        total_due = sum(due for due, _confirmed in due_days)
-        return sum(confirmed for _due, confirmed in due_days) / total_due
-    return sum(confirmed / due for due, confirmed in due_days) / len(due_days)
-
-
-def area_score(standard_workload, rate):
-    """Area score of the leader for a month: Q x R (POLICY 3)."""
-    return standard_workload * rate
-
-
-# Monthly appraisal (POLICY 2).
+# Monthly appraisal (policy P2).
 GRADE_EXCELLENT = "excellent"
 GRADE_GOOD = "good"
 GRADE_PASS = "pass"
 GRADE_BELOW_STANDARD = "below_standard"
 GRADE_FAIL = "fail"
+# The grade bands, best first: each grade and the setting holding the lowest
+# total that earns it (``appraisal_<setting>`` on the company, ``<setting>``
+# frozen on the appraisal). A total below every band fails. ``grade`` and the
+# SQL of the period summaries (``reports/scoring_sql.py``) both read this
+# table: a band is added here, with its settings.
+GRADE_BANDS = (
+    (GRADE_EXCELLENT, "grade_excellent"),
+    (GRADE_GOOD, "grade_good"),
+    (GRADE_PASS, "grade_pass"),
+    (GRADE_BELOW_STANDARD, "grade_below_standard"),
+)
+
+
+def efficiency_ratio(earned_points, standard_points):
+    """P / S, before the cap."""
+    if standard_points <= 0:
+        raise ValueError("standard points must be positive")
+    return earned_points / standard_points
 
 
 def efficiency(earned_points, standard_points, cap):
     """E = P / S, capped at ``cap``: beyond the cap extra orders earn nothing."""
-    if standard_points <= 0:
-        raise ValueError("standard points must be positive")
-    return min(earned_points / standard_points, cap)
+    return min(efficiency_ratio(earned_points, standard_points), cap)
 
 
 def workload_score(maximum, earned_points, standard_points, cap):
     """Workload component: W x E."""
     return maximum * efficiency(earned_points, standard_points, cap)
+
+
+@dataclasses.dataclass(frozen=True)
+class Workload:
+    """The workload component and the numbers of its explanation."""
+
+    score: float
+    maximum: float  # W
+    earned_points: float  # P
+    standard_points: float  # S
+    ratio: float  # P / S
+    cap: float
+    efficiency: float  # E
+    capped: bool  # the cap took part of P / S off: E is the cap
+
+
+def workload_component(maximum, earned_points, standard_points, cap):
+    """The workload component as a ``Workload``: W x E and how it came."""
+    ratio = efficiency_ratio(earned_points, standard_points)
+    capped_efficiency = efficiency(earned_points, standard_points, cap)
+    return Workload(
+        score=workload_score(maximum, earned_points, standard_points, cap),
+        maximum=maximum,
+        earned_points=earned_points,
+        standard_points=standard_points,
+        ratio=ratio,
+        cap=cap,
+        efficiency=capped_efficiency,
+        capped=capped_efficiency < ratio,
+    )
 
 
 def deduction_score(maximum, deduction_per_event, events):
@@ -193,6 +205,26 @@ def deduction_score(maximum, deduction_per_event, events):
     return max(0.0, maximum - deduction_per_event * events)
 
 
+@dataclasses.dataclass(frozen=True)
+class Deduction:
+    """A deduction component and the numbers of its explanation."""
+
+    score: float
+    maximum: float
+    deduction_per_event: float
+    events: int
+
+
+def deduction_component(maximum, deduction_per_event, events):
+    """A deduction component as a ``Deduction`` (``deduction_score``)."""
+    return Deduction(
+        score=deduction_score(maximum, deduction_per_event, events),
+        maximum=maximum,
+        deduction_per_event=deduction_per_event,
+        events=events,
+    )
+
+
 TOTAL_MAX = 100.0
 # Binary floats turn exact sums of shares into 89.99999999999999; totals are
 # kept to this many decimals, far below what the grade bands or a reader see.
@@ -200,20 +232,39 @@ TOTAL_DIGITS = 6
 
 
 def appraisal_total(components):
-    """Sum of the components, kept within 0 to 100 (POLICY 2): an area score
+    """Sum of the components, kept within 0 to 100 (policy P2.5): an area score
     added on top cannot lift a month beyond 100."""
     return round(min(TOTAL_MAX, max(0.0, sum(components))), TOTAL_DIGITS)
+
+
+@dataclasses.dataclass(frozen=True)
+class Total:
+    """The total of a month and the numbers of its explanation."""
+
+    score: float
+    component_sum: float  # the components added up, before the bounds
+    bounded: bool  # the sum lay outside 0 to 100: the total is the bound
+
+
+def month_total(components):
+    """The total of the components as a ``Total`` (``appraisal_total``)."""
+    score = appraisal_total(components)
+    component_sum = sum(components)
+    return Total(
+        score=score,
+        component_sum=component_sum,
+        bounded=round(component_sum, TOTAL_DIGITS) != score,
+    )
 
 
 def grade(total, thresholds):
     """Grade of a total from the lower bounds of the bands.
 
-    ``thresholds`` gives the lowest total of excellent, good, pass and below
-    standard, strictly decreasing (defaults 90, 80, 60, 40); anything lower
+    ``thresholds`` gives the lowest total of each band of ``GRADE_BANDS``, in
+    its order, strictly decreasing (defaults 90, 80, 60, 40); anything lower
     fails. The total is compared unrounded: 89.999 is good, not excellent.
     """
-    grades = (GRADE_EXCELLENT, GRADE_GOOD, GRADE_PASS, GRADE_BELOW_STANDARD)
-    for lowest, band in zip(thresholds, grades, strict=True):
+    for lowest, (band, _setting) in zip(thresholds, GRADE_BANDS, strict=True):
         if total >= lowest:
             return band
     return GRADE_FAIL
@@ -226,42 +277,41 @@ def thresholds_decreasing(thresholds):
     )
 
 
-def half_year_penalty(overdue_tasks, penalty_per_task):
-    """Points taken from the half-year total for overdue tasks (POLICY 4)."""
-    return overdue_tasks * penalty_per_task
-
-
-# Period summaries of the monthly appraisals (POLICY 2 and 4).
+# Period summaries of the monthly appraisals (policy P2.8 and P4.2): an SQL
+# view, reports/helpdesk_engineer_appraisal_summary.py.
 PERIOD_QUARTER = "quarter"
 PERIOD_HALF_YEAR = "half_year"
 PERIOD_YEAR = "year"
-_PERIOD_MONTHS = {PERIOD_QUARTER: 3, PERIOD_HALF_YEAR: 6, PERIOD_YEAR: 12}
 
 
-def period_start(day, period_type):
-    """First day of the quarter, half-year or year that ``day`` lies in."""
-    months = _PERIOD_MONTHS[period_type]
-    return day.replace(month=(day.month - 1) // months * months + 1, day=1)
+# Ranks: the team export of the monthly appraisals, the period summaries and
+# the area ranking. Scores are compared at the 2 decimals people see, in the
+# views, the PDF and the exports: two rows showing the same number share a
+# rank, whatever the third decimal or the float noise of the sum says
+# (3 x 0.1 = 0.30000000000000004). A rank orders what people compare; the
+# grade bands, a rule with thresholds, compare the unrounded total.
+RANK_DIGITS = 2
+_RANK_QUANTUM = Decimal(1).scaleb(-RANK_DIGITS)
 
 
-def summary_score(mean_total, overdue_tasks, penalty_per_task):
-    """Final score of a period: the mean monthly total minus the overdue-task
-    penalty, never below 0. Only half-years have overdue tasks (POLICY 4):
-    quarters and years pass 0."""
-    return max(0.0, mean_total - half_year_penalty(overdue_tasks, penalty_per_task))
+def rank_key(score):
+    """``score`` as ranks compare it: to ``RANK_DIGITS`` decimals, halves
+    away from zero, from the float's 15 significant digits. That is what
+    PostgreSQL's ``ROUND(score::numeric, RANK_DIGITS)`` does, so Python and
+    the SQL views rank alike: 2.675 is 2.68 for both (Python's ``round``
+    says 2.67, as the float lies just below 2.675)."""
+    return Decimal(f"{score:.15g}").quantize(_RANK_QUANTUM, rounding=ROUND_HALF_UP)
 
 
-# Exports of the monthly appraisals.
 def competition_ranks(scores):
     """Rank of each score, best first; equal scores share the better rank
     and the next rank is skipped (95, 90, 90, 80 -> 1, 2, 2, 4). Scores are
-    compared at the 2 decimals people see."""
-    rounded = [round(score, 2) for score in scores]
-    ordered = sorted(rounded, reverse=True)
+    compared by ``rank_key``."""
+    keys = [rank_key(score) for score in scores]
     first_rank = {}
-    for position, score in enumerate(ordered, start=1):
-        first_rank.setdefault(score, position)
-    return [first_rank[score] for score in rounded]
+    for position, key in enumerate(sorted(keys, reverse=True), start=1):
+        first_rank.setdefault(key, position)
+    return [first_rank[key] for key in keys]
 
 
 # Input bounds: what a number or a date typed into the appraisal may be.

@@ -5,7 +5,7 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .helpdesk_ticket import SUPERVISOR_GROUP
+from ..const import SUPERVISOR_GROUP
 
 # What a work log decides of an order's credits: whose it is and whether it
 # has time on it.
@@ -14,7 +14,7 @@ WORK_LOG_SCORING_FIELDS = ("ticket_id", "employee_id", "unit_amount")
 
 class AccountAnalyticLine(models.Model):
     """Work logs on service orders: an engineer earns an order's points only
-    with one (POLICY 1), so once the order is reviewed they change only by a
+    with one (policy P1.5), so once the order is reviewed they change only by a
     supervisor, logged in the order's chatter; those of an order counted in a
     locked month do not change at all."""
 

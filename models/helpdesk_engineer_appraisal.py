@@ -12,9 +12,20 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from .. import scoring
-from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
-from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
-from .helpdesk_ticket_participant import INTERN_EMPLOYEE_TYPES
+from ..const import (
+    APPRAISAL_APPROVAL,
+    APPRAISAL_DONE,
+    APPRAISAL_DRAFT,
+    APPRAISAL_REVIEW,
+    APPRAISAL_SELF_ASSESSMENT,
+    APPRAISAL_STATE_SELECTION,
+    GRADE_SELECTION,
+    INTERN_EMPLOYEE_TYPES,
+    KIND_ORDER_FORM,
+    KIND_WORK_LOG,
+    MANAGER_GROUP,
+    SUPERVISOR_GROUP,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -35,17 +46,9 @@ class GenerationConflict(errors.SerializationFailure):
 # scores and the state by passing a context key.
 _COMPUTED_WRITE = object()
 
-GRADE_SELECTION = [
-    (scoring.GRADE_EXCELLENT, "Excellent"),
-    (scoring.GRADE_GOOD, "Good"),
-    (scoring.GRADE_PASS, "Pass"),
-    (scoring.GRADE_BELOW_STANDARD, "Below Standard"),
-    (scoring.GRADE_FAIL, "Fail"),
-]
-
 
 class HelpdeskEngineerAppraisal(models.Model):
-    """The monthly appraisal of one engineer (POLICY 2).
+    """The monthly appraisal of one engineer (docs/policy.md P2).
 
     The scores are computed from the month's facts (credits, callbacks,
     quality findings, area rates) by ``_refresh_scores`` in one batch for
@@ -66,6 +69,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         "earned_points",
         "standard_points",
         "efficiency",
+        "efficiency_ratio",
+        "efficiency_capped",
         "efficiency_cap",
         "workload_max",
         "customer_max",
@@ -86,6 +91,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         "area_rate",
         "area_score",
         "area_score_added",
+        "component_sum",
+        "total_bounded",
         "total_score",
         "grade",
         "is_appealed",
@@ -160,15 +167,9 @@ class HelpdeskEngineerAppraisal(models.Model):
         help="The appraisal is the current user's own.",
     )
     state = fields.Selection(
-        selection=[
-            ("draft", "Draft"),
-            ("self_assessment", "Self-Assessment"),
-            ("review", "Supervisor Review"),
-            ("approval", "Department Approval"),
-            ("done", "Done"),
-        ],
+        selection=APPRAISAL_STATE_SELECTION,
         string="Stage",
-        default="draft",
+        default=APPRAISAL_DRAFT,
         required=True,
         tracking=True,
         index=True,
@@ -191,6 +192,29 @@ class HelpdeskEngineerAppraisal(models.Model):
         digits=(16, 4),
         aggregator="avg",
         help="E = P / S, capped at the company's efficiency cap.",
+    )
+    # The numbers of the explanations, as the scoring returned them.
+    efficiency_ratio = fields.Float(
+        string="P / S",
+        readonly=True,
+        digits=(16, 4),
+        aggregator=None,
+        help="Earned points / standard points, before the efficiency cap.",
+    )
+    efficiency_capped = fields.Boolean(
+        readonly=True,
+        help="P / S exceeded the efficiency cap: the efficiency is the cap.",
+    )
+    component_sum = fields.Float(
+        string="Sum of Components",
+        readonly=True,
+        aggregator=None,
+        help="The components added up, before the total is kept within 0 to 100.",
+    )
+    total_bounded = fields.Boolean(
+        string="Total Kept within 0 to 100",
+        readonly=True,
+        help="The sum of the components lay outside 0 to 100: the total is the bound.",
     )
     # The settings a refresh used, frozen with the scores they explain.
     efficiency_cap = fields.Float(
@@ -453,8 +477,9 @@ class HelpdeskEngineerAppraisal(models.Model):
     @api.depends(
         "earned_points",
         "standard_points",
+        "efficiency_ratio",
+        "efficiency_capped",
         "efficiency",
-        "efficiency_cap",
         "workload_max",
         "workload_score",
         "customer_max",
@@ -471,35 +496,15 @@ class HelpdeskEngineerAppraisal(models.Model):
         "order_form_score",
         "area_score",
         "area_score_added",
+        "component_sum",
+        "total_bounded",
         "total_score",
     )
     def _compute_explanations(self):
+        """Each component's formula with the numbers the scoring returned
+        and ``_score_values`` stored: printed, never worked out again."""
         for appraisal in self:
-            ratio = (
-                appraisal.earned_points / appraisal.standard_points
-                if appraisal.standard_points
-                else 0.0
-            )
-            values = {
-                "points": _number(appraisal.earned_points),
-                "standard": _number(appraisal.standard_points),
-                "efficiency": _number(appraisal.efficiency),
-                "ratio": _number(ratio),
-                "maximum": _number(appraisal.workload_max),
-                "score": _number(appraisal.workload_score),
-            }
-            if ratio > appraisal.efficiency_cap:
-                appraisal.workload_explanation = self.env._(
-                    "P %(points)s / S %(standard)s = %(ratio)s, capped at E "
-                    "%(efficiency)s -> %(maximum)s x %(efficiency)s = %(score)s",
-                    **values,
-                )
-            else:
-                appraisal.workload_explanation = self.env._(
-                    "P %(points)s / S %(standard)s = E %(efficiency)s -> "
-                    "%(maximum)s x %(efficiency)s = %(score)s",
-                    **values,
-                )
+            appraisal.workload_explanation = appraisal._workload_explanation()
             appraisal.customer_explanation = appraisal._deduction_explanation(
                 appraisal.customer_max,
                 appraisal.dissatisfied_deduction,
@@ -518,23 +523,28 @@ class HelpdeskEngineerAppraisal(models.Model):
                 appraisal.order_form_finding_count,
                 appraisal.order_form_score,
             )
-            components = [
-                appraisal.workload_score,
-                appraisal.customer_score,
-                appraisal.work_log_score,
-                appraisal.order_form_score,
-            ]
-            if appraisal.area_score_added:
-                components.append(appraisal.area_score)
-            explanation = "{} = {}".format(
-                " + ".join(_number(value) for value in components),
-                _number(sum(components)),
+            appraisal.total_explanation = appraisal._total_explanation()
+
+    def _workload_explanation(self):
+        values = {
+            "points": _number(self.earned_points),
+            "standard": _number(self.standard_points),
+            "efficiency": _number(self.efficiency),
+            "ratio": _number(self.efficiency_ratio),
+            "maximum": _number(self.workload_max),
+            "score": _number(self.workload_score),
+        }
+        if self.efficiency_capped:
+            return self.env._(
+                "P %(points)s / S %(standard)s = %(ratio)s, capped at E "
+                "%(efficiency)s -> %(maximum)s x %(efficiency)s = %(score)s",
+                **values,
             )
-            if round(sum(components), scoring.TOTAL_DIGITS) != round(
-                appraisal.total_score, scoring.TOTAL_DIGITS
-            ):
-                explanation += f" -> {_number(appraisal.total_score)}"
-            appraisal.total_explanation = explanation
+        return self.env._(
+            "P %(points)s / S %(standard)s = E %(efficiency)s -> "
+            "%(maximum)s x %(efficiency)s = %(score)s",
+            **values,
+        )
 
     def _deduction_explanation(self, maximum, deduction, count, score):
         return self.env._(
@@ -544,6 +554,23 @@ class HelpdeskEngineerAppraisal(models.Model):
             count=count,
             score=_number(score),
         )
+
+    def _total_explanation(self):
+        components = [
+            self.workload_score,
+            self.customer_score,
+            self.work_log_score,
+            self.order_form_score,
+        ]
+        if self.area_score_added:
+            components.append(self.area_score)
+        explanation = "{} = {}".format(
+            " + ".join(_number(value) for value in components),
+            _number(self.component_sum),
+        )
+        if self.total_bounded:
+            explanation += f" -> {_number(self.total_score)}"
+        return explanation
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -555,7 +582,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         self._check_fields_writable(vals)
         if self.env.context.get("appraisal_computed_write") is not _COMPUTED_WRITE:
             frozen = set(vals) & set(self._fields_frozen_when_done())
-            if frozen and any(appraisal.state == "done" for appraisal in self):
+            if frozen and any(appraisal.state == APPRAISAL_DONE for appraisal in self):
                 raise UserError(
                     self.env._(
                         "A done appraisal is read-only; an appraisal manager "
@@ -566,7 +593,7 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
-        if any(appraisal.state == "done" for appraisal in self):
+        if any(appraisal.state == APPRAISAL_DONE for appraisal in self):
             raise UserError(self.env._("A done appraisal cannot be deleted."))
 
     def _fields_frozen_when_done(self):
@@ -634,7 +661,7 @@ class HelpdeskEngineerAppraisal(models.Model):
     # Workflow -------------------------------------------------------------
 
     def action_send_to_engineer(self):
-        self._check_step("draft", SUPERVISOR_GROUP)
+        self._check_step(APPRAISAL_DRAFT, SUPERVISOR_GROUP)
         self._freeze_areas()
         # An employee without a user cannot acknowledge: straight to review.
         without_user = self.filtered(
@@ -642,7 +669,9 @@ class HelpdeskEngineerAppraisal(models.Model):
         )
         to_engineer = self - without_user
         if to_engineer:
-            to_engineer._advance("self_assessment", self.env._("Sent to the engineer."))
+            to_engineer._advance(
+                APPRAISAL_SELF_ASSESSMENT, self.env._("Sent to the engineer.")
+            )
             for appraisal in to_engineer:
                 appraisal._schedule_next_activity(
                     appraisal.employee_id.user_id,
@@ -650,7 +679,7 @@ class HelpdeskEngineerAppraisal(models.Model):
                 )
         if without_user:
             without_user._advance(
-                "review",
+                APPRAISAL_REVIEW,
                 self.env._(
                     "Sent to review: the employee has no user to acknowledge it."
                 ),
@@ -677,9 +706,9 @@ class HelpdeskEngineerAppraisal(models.Model):
             appraisal._computed_write({"area_ids": [Command.set(led.ids)]})
 
     def action_acknowledge(self):
-        self._check_step("self_assessment")
+        self._check_step(APPRAISAL_SELF_ASSESSMENT)
         self._check_own()
-        self._advance("review", self.env._("Acknowledged by the engineer."))
+        self._advance(APPRAISAL_REVIEW, self.env._("Acknowledged by the engineer."))
         for appraisal in self:
             appraisal._schedule_next_activity(
                 appraisal.supervisor_id.user_id,
@@ -688,11 +717,11 @@ class HelpdeskEngineerAppraisal(models.Model):
         return True
 
     def action_review(self):
-        self._check_step("review", SUPERVISOR_GROUP)
+        self._check_step(APPRAISAL_REVIEW, SUPERVISOR_GROUP)
         self._check_not_own()
         answered = self._check_appeals_answered()
         self._computed_write({"reviewer_user_id": self.env.user.id})
-        self._advance("approval", self.env._("Reviewed by the supervisor."))
+        self._advance(APPRAISAL_APPROVAL, self.env._("Reviewed by the supervisor."))
         answered._log_appeal_answers()
         for appraisal in self:
             approver = appraisal.department_id.manager_id.user_id
@@ -705,7 +734,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         return True
 
     def action_approve(self):
-        self._check_step("approval", MANAGER_GROUP)
+        self._check_step(APPRAISAL_APPROVAL, MANAGER_GROUP)
         self._check_not_own()
         reviewed_by_me = self.filtered(lambda a: a.reviewer_user_id == self.env.user)
         if reviewed_by_me:
@@ -716,7 +745,7 @@ class HelpdeskEngineerAppraisal(models.Model):
                     employee=reviewed_by_me[0].employee_id.name,
                 )
             )
-        self._advance("done", self.env._("Approved: the appraisal is done."))
+        self._advance(APPRAISAL_DONE, self.env._("Approved: the appraisal is done."))
         # After the last refresh: the kept facts explain the frozen scores.
         self.env["helpdesk.engineer.appraisal.fact"]._take(self)
         # The orders counted stay in this month, whatever happens to them.
@@ -725,7 +754,8 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     def action_appeal(self):
         if any(
-            appraisal.state not in ("self_assessment", "review", "approval")
+            appraisal.state
+            not in (APPRAISAL_SELF_ASSESSMENT, APPRAISAL_REVIEW, APPRAISAL_APPROVAL)
             for appraisal in self
         ):
             raise UserError(
@@ -749,7 +779,7 @@ class HelpdeskEngineerAppraisal(models.Model):
                     "appeal_answer": False,
                 }
             )
-        self._advance("review")
+        self._advance(APPRAISAL_REVIEW)
         for appraisal in self:
             appraisal.message_post(
                 body=self.env._("Appeal: %(reason)s", reason=appraisal.appeal_reason)
@@ -802,7 +832,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         self._computed_write({"appeal_pending": False})
 
     def action_reopen(self):
-        self._check_step("done", MANAGER_GROUP)
+        self._check_step(APPRAISAL_DONE, MANAGER_GROUP)
         if any(not (appraisal.reopen_reason or "").strip() for appraisal in self):
             raise UserError(self.env._("Give the reason to reopen the appraisal."))
         reasons = {appraisal: appraisal.reopen_reason for appraisal in self}
@@ -810,8 +840,8 @@ class HelpdeskEngineerAppraisal(models.Model):
         # next approval keeps the facts counted then.
         self.fact_ids.sudo().unlink()
         # Out of done first: a reopened appraisal counts the facts again.
-        self._computed_write({"state": "review", "reopen_reason": False})
-        self._advance("review")
+        self._computed_write({"state": APPRAISAL_REVIEW, "reopen_reason": False})
+        self._advance(APPRAISAL_REVIEW)
         for appraisal in self:
             appraisal.message_post(
                 body=self.env._("Reopened: %(reason)s", reason=reasons[appraisal])
@@ -882,83 +912,61 @@ class HelpdeskEngineerAppraisal(models.Model):
     def action_view_credits(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",
-            self._credits_domain() + [("is_valid", "=", True)],
+            self._facts_domain("helpdesk.ticket.credit") + [("is_valid", "=", True)],
         )
 
     def action_view_invalid_credits(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",
-            self._credits_domain() + [("is_valid", "=", False)],
+            self._facts_domain("helpdesk.ticket.credit") + [("is_valid", "=", False)],
         )
-
-    def _credits_domain(self):
-        """Credits of the engineers of the appraisals in any of their months,
-        like ``_dissatisfied_callbacks_domain``."""
-        return [
-            ("employee_id", "in", self.employee_id.ids),
-            ("month", "in", list(set(self.mapped("month")))),
-        ]
 
     def action_view_dissatisfied_callbacks(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_ticket_callback_action",
-            self._dissatisfied_callbacks_domain(),
+            self.env["helpdesk.ticket.callback"]._dissatisfied_domain(
+                self.employee_id, self.mapped("month")
+            ),
         )
 
     def action_view_findings(self):
         return self._facts_action(
             "helpdesk_engineer_appraisal.helpdesk_quality_finding_action",
-            self._findings_domain(),
+            self._facts_domain("helpdesk.quality.finding"),
         )
 
-    def _dissatisfied_callbacks_domain(self):
-        """Dissatisfied callbacks counting against the engineers of the
-        appraisals in any of their months: one appraisal's exactly, several
-        appraisals' as a superset to split by engineer and month."""
-        return [
-            ("result", "=", scoring.CALLBACK_DISSATISFIED),
-            ("month", "in", list(set(self.mapped("month")))),
-            (
-                "ticket_id.participant_ids",
-                "any",
-                [
-                    ("employee_id", "in", self.employee_id.ids),
-                    ("role", "=", scoring.ROLE_ENGINEER),
-                ],
-            ),
-        ]
+    def _facts_domain(self, model):
+        """The facts of ``model`` (a fact source) counting against the
+        engineers of the appraisals in any of their months: one appraisal's
+        exactly, several appraisals' as a superset."""
+        return self.env[model]._employee_month_domain(
+            self.employee_id, self.mapped("month")
+        )
 
-    def _findings_domain(self):
-        """Active findings counting against the employees of the appraisals
-        in any of their months, like ``_dissatisfied_callbacks_domain``."""
-        return [
-            ("employee_id", "in", self.employee_id.ids),
-            ("month", "in", list(set(self.mapped("month")))),
-            ("state", "=", "active"),
-        ]
-
-    def _credits_by_appraisal(self, valid_only):
-        """The credits of each appraisal's engineer and month, with one search.
-
-        The search takes every engineer and every month of the selection; pairs
-        that belong to no appraisal of the selection are dropped in Python.
-        Credits are read with the rights of the appraisals' environment: an
-        engineer printing their own appraisal sees their own credits.
-        """
-        domain = self._credits_domain()
-        if valid_only:
-            domain.append(("is_valid", "=", True))
-        credits = self.env["helpdesk.ticket.credit"].search(domain)
-        # grouped() keeps the whole search as prefetch set: the orders and
-        # customers of every appraisal are read at once.
-        grouped = credits.grouped(lambda credit: (credit.employee_id.id, credit.month))
-        no_credit = credits.browse()
+    def _facts_by_appraisal(self, model):
+        """``{appraisal id: records}``: the facts of ``model`` (a fact source)
+        counting against each appraisal's engineer in its month, read with
+        the source's batched search for all the appraisals at once."""
+        facts = self.env[model]._facts_by_employee_month(
+            self.employee_id, self.mapped("month")
+        )
+        none = self.env[model].sudo()
         return {
-            appraisal.id: grouped.get(
-                (appraisal.employee_id.id, appraisal.month), no_credit
-            )
+            appraisal.id: facts.get((appraisal.employee_id.id, appraisal.month), none)
             for appraisal in self
         }
+
+    def _credits_by_appraisal(self, valid_only):
+        """The credits of each appraisal's engineer and month (the valid ones
+        only when ``valid_only``), with one search."""
+        credits = self._facts_by_appraisal("helpdesk.ticket.credit")
+        if valid_only:
+            # Filtered on one prefetch set: the orders are read at once.
+            return {
+                key: facts.filtered("is_valid").with_prefetch(facts._prefetch_ids)
+                for key, facts in credits.items()
+            }
+        return credits
 
     def _facts_action(self, xmlid, domain):
         self.ensure_one()
@@ -981,34 +989,29 @@ class HelpdeskEngineerAppraisal(models.Model):
     def _refresh_scores(self):
         """Compute every component of the appraisals that are not done.
 
-        The queries depend on the number of months concerned, never on the
-        number of appraisals: one read of the credits, the counters once per
-        month, the standard points once.
+        A constant number of queries, whatever the number of appraisals and
+        months: one batched read of each fact source (credits, callbacks,
+        findings, the areas' monthly scores) for the appraisals' engineers
+        and months only, the areas led, the standard points.
         """
         appraisals = self.filtered(lambda appraisal: appraisal.state != "done")
         if not appraisals:
             return
         # The appraisal counts every fact of the month, also those the user
-        # who triggers the refresh (the engineer acknowledging) cannot read.
+        # who triggers the refresh (the engineer acknowledging) cannot read:
+        # the fact sources read as superuser.
         su_env = self.env(su=True)
         employees = appraisals.employee_id
         months = set(appraisals.mapped("month"))
-        points = defaultdict(float)
-        invalid_counts = defaultdict(int)
-        for employee, month, is_valid, total, count in su_env[
-            "helpdesk.ticket.credit"
-        ]._read_group(
-            appraisals._credits_domain(),
-            ["employee_id", "month:day", "is_valid"],
-            ["points:sum", "__count"],
-        ):
-            if is_valid:
-                points[employee.id, month] += total
-            else:
-                invalid_counts[employee.id, month] += count
-        dissatisfied = {}
-        findings = {}
-        area_scores = {}
+        credits = self.env["helpdesk.ticket.credit"]._counts_by_employee_month(
+            employees, months
+        )
+        callbacks = self.env["helpdesk.ticket.callback"]._counts_by_employee_month(
+            employees, months
+        )
+        findings = self.env["helpdesk.quality.finding"]._counts_by_employee_month(
+            employees, months
+        )
         # Department, manager and areas led are frozen when the appraisal is
         # sent: only drafts follow today's organisation.
         drafts = appraisals.filtered(lambda appraisal: appraisal.state == "draft")
@@ -1021,14 +1024,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         ) | su_env["helpdesk.service.area"].browse(
             {area_id for area_ids in sent_areas.values() for area_id in area_ids}
         )
-        for month in months:
-            dissatisfied[month] = su_env[
-                "helpdesk.ticket.callback"
-            ]._dissatisfied_counts(month, month)
-            findings[month] = su_env["helpdesk.quality.finding"]._counts_by_employee(
-                month, month
-            )
-            area_scores[month] = areas._monthly_scores(month)
+        area_scores = areas._month_scores(months)
         standard_points = employees._appraisal_standard_points()
         areas_by_leader = defaultdict(list)
         for area in areas:
@@ -1037,7 +1033,8 @@ class HelpdeskEngineerAppraisal(models.Model):
             # The department and manager are HR data the engineer may not read.
             employee = appraisal.employee_id.sudo()
             key = (employee.id, appraisal.month)
-            employee_findings = findings[appraisal.month].get(employee.id, {})
+            employee_credits = credits.get(key, {})
+            employee_findings = findings.get(key, {})
             if appraisal in drafts:
                 led_areas = areas_by_leader[employee.id]
                 organisation = {
@@ -1048,22 +1045,22 @@ class HelpdeskEngineerAppraisal(models.Model):
                 led_areas = sent_areas[appraisal.id]
                 organisation = {}
             month_areas = [
-                area_scores[appraisal.month][area_id]
+                area_scores[area_id, appraisal.month]
                 for area_id in led_areas
-                if area_id in area_scores[appraisal.month]
+                if (area_id, appraisal.month) in area_scores
             ]
             appraisal._computed_write(
                 appraisal._score_values(
-                    earned_points=points[key],
+                    earned_points=employee_credits.get("points", 0.0),
                     standard_points=standard_points[employee.id],
-                    dissatisfied=dissatisfied[appraisal.month].get(employee.id, 0),
+                    dissatisfied=callbacks.get(key, {}).get("dissatisfied", 0),
                     work_logs=employee_findings.get(KIND_WORK_LOG, 0),
                     order_forms=employee_findings.get(KIND_ORDER_FORM, 0),
                     is_area_leader=bool(led_areas),
                     area_rates=month_areas,
                 )
                 | organisation
-                | {"invalid_credit_count": invalid_counts[key]}
+                | {"invalid_credit_count": employee_credits.get("invalid_count", 0)}
             )
 
     def _score_values(
@@ -1077,51 +1074,65 @@ class HelpdeskEngineerAppraisal(models.Model):
         is_area_leader,
         area_rates,
     ):
-        """The stored scores of one appraisal from its month's counts."""
+        """The stored scores of one appraisal from its month's counts: each
+        component's score and the numbers of its explanation, as the scoring
+        returns them."""
         company = self.company_id
-        cap = company.appraisal_efficiency_cap
-        workload = scoring.workload_score(
-            company.appraisal_workload_max, earned_points, standard_points, cap
+        workload = scoring.workload_component(
+            company.appraisal_workload_max,
+            earned_points,
+            standard_points,
+            company.appraisal_efficiency_cap,
         )
-        customer = scoring.deduction_score(
+        customer = scoring.deduction_component(
             company.appraisal_customer_max,
             company.appraisal_dissatisfied_deduction,
             dissatisfied,
         )
-        work_log = scoring.deduction_score(
+        work_log = scoring.deduction_component(
             company.appraisal_work_log_max,
             company.appraisal_work_log_deduction,
             work_logs,
         )
-        order_form = scoring.deduction_score(
+        order_form = scoring.deduction_component(
             company.appraisal_order_form_max,
             company.appraisal_order_form_deduction,
             order_forms,
         )
         area = sum(score for _rate, score in area_rates)
-        components = [workload, customer, work_log, order_form]
+        components = [workload.score, customer.score, work_log.score, order_form.score]
         if company.appraisal_add_area_score:
             components.append(area)
-        total = scoring.appraisal_total(components)
+        total = scoring.month_total(components)
+        thresholds = company._appraisal_grade_thresholds()
+        # Frozen with the scores, for the period summaries.
+        grade_bands = {
+            setting: lowest
+            for (_grade, setting), lowest in zip(
+                scoring.GRADE_BANDS, thresholds, strict=True
+            )
+        }
         return {
-            "earned_points": earned_points,
-            "standard_points": standard_points,
-            "efficiency": scoring.efficiency(earned_points, standard_points, cap),
-            "efficiency_cap": cap,
-            "workload_max": company.appraisal_workload_max,
-            "customer_max": company.appraisal_customer_max,
-            "work_log_max": company.appraisal_work_log_max,
-            "order_form_max": company.appraisal_order_form_max,
-            "dissatisfied_deduction": company.appraisal_dissatisfied_deduction,
-            "work_log_deduction": company.appraisal_work_log_deduction,
-            "order_form_deduction": company.appraisal_order_form_deduction,
-            "workload_score": workload,
-            "dissatisfied_count": dissatisfied,
-            "customer_score": customer,
-            "work_log_finding_count": work_logs,
-            "work_log_score": work_log,
-            "order_form_finding_count": order_forms,
-            "order_form_score": order_form,
+            "earned_points": workload.earned_points,
+            "standard_points": workload.standard_points,
+            "efficiency_ratio": workload.ratio,
+            "efficiency_capped": workload.capped,
+            "efficiency": workload.efficiency,
+            "efficiency_cap": workload.cap,
+            "workload_max": workload.maximum,
+            "workload_score": workload.score,
+            "customer_max": customer.maximum,
+            "dissatisfied_deduction": customer.deduction_per_event,
+            "dissatisfied_count": customer.events,
+            "customer_score": customer.score,
+            "work_log_max": work_log.maximum,
+            "work_log_deduction": work_log.deduction_per_event,
+            "work_log_finding_count": work_log.events,
+            "work_log_score": work_log.score,
+            "order_form_max": order_form.maximum,
+            "order_form_deduction": order_form.deduction_per_event,
+            "order_form_finding_count": order_form.events,
+            "order_form_score": order_form.score,
             "is_area_leader": is_area_leader,
             "area_rate": (
                 sum(rate for rate, _score in area_rates) / len(area_rates)
@@ -1130,13 +1141,12 @@ class HelpdeskEngineerAppraisal(models.Model):
             ),
             "area_score": area,
             "area_score_added": company.appraisal_add_area_score,
-            "grade_excellent": company.appraisal_grade_excellent,
-            "grade_good": company.appraisal_grade_good,
-            "grade_pass": company.appraisal_grade_pass,
-            "grade_below_standard": company.appraisal_grade_below_standard,
+            **grade_bands,
             "overdue_task_penalty": company.appraisal_overdue_task_penalty,
-            "total_score": total,
-            "grade": scoring.grade(total, company._appraisal_grade_thresholds()),
+            "component_sum": total.component_sum,
+            "total_bounded": total.bounded,
+            "total_score": total.score,
+            "grade": scoring.grade(total.score, thresholds),
         }
 
     # Generation ----------------------------------------------------------
@@ -1284,7 +1294,7 @@ class HelpdeskEngineerAppraisal(models.Model):
             for company in self.env["res.company"].search([])
         )
         self.search(
-            expression.AND([[("state", "!=", "done")], domain])
+            expression.AND([[("state", "!=", APPRAISAL_DONE)], domain])
         )._refresh_scores()
 
 

@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .helpdesk_quality_finding import KIND_ORDER_FORM, KIND_WORK_LOG
+from ..const import APPRAISAL_DONE, KIND_ORDER_FORM, KIND_WORK_LOG
+from ..scoring import CALLBACK_DISSATISFIED
 
 KIND_COUNTED_ORDER = "counted_order"
 KIND_DISSATISFIED_CALLBACK = "dissatisfied_callback"
@@ -111,17 +112,14 @@ class HelpdeskEngineerAppraisalFact(models.Model):
     def _live_values(self, appraisals):
         """The facts the appraisals count now, as values of this model.
 
-        One search per kind of fact for all the appraisals, whatever their
-        number: each search takes every engineer and month of the selection,
-        and the pairs that belong to no appraisal are dropped here. The
-        records are read with the rights of the appraisals' environment.
+        Read through the fact sources of the credits, callbacks and findings,
+        each in one batch for all the appraisals whatever their number, as
+        the scores count them.
         """
-        appraisal_by_key = {
-            (appraisal.employee_id.id, appraisal.month): appraisal
-            for appraisal in appraisals
-        }
-        values = []
         counted = appraisals._credits_by_appraisal(valid_only=True)
+        callbacks = appraisals._facts_by_appraisal("helpdesk.ticket.callback")
+        findings = appraisals._facts_by_appraisal("helpdesk.quality.finding")
+        values = []
         for appraisal in appraisals:
             for credit in counted[appraisal.id]:
                 ticket = credit.ticket_id
@@ -139,34 +137,24 @@ class HelpdeskEngineerAppraisalFact(models.Model):
                         "points": credit.points,
                     }
                 )
-        callbacks = appraisals.env["helpdesk.ticket.callback"].search(
-            appraisals._dissatisfied_callbacks_domain(), order="call_date, id"
-        )
-        for callback in callbacks:
-            ticket = callback.ticket_id
-            # A callback counts once against every engineer of its order.
-            for employee in ticket._engineer_participants().employee_id:
-                appraisal = appraisal_by_key.get((employee.id, callback.month))
-                if appraisal:
-                    values.append(
-                        {
-                            "appraisal_id": appraisal.id,
-                            "kind": KIND_DISSATISFIED_CALLBACK,
-                            "ticket_id": ticket.id,
-                            "order_reference": ticket.number,
-                            "customer_name": ticket.partner_id.display_name or False,
-                            "detail": callback.customer_comment,
-                            "date": callback.call_day,
-                            "share": 0.0,
-                            "points": 0.0,
-                        }
-                    )
-        findings = appraisals.env["helpdesk.quality.finding"].search(
-            appraisals._findings_domain(), order="date, id"
-        )
-        for finding in findings:
-            appraisal = appraisal_by_key.get((finding.employee_id.id, finding.month))
-            if appraisal:
+            for callback in callbacks[appraisal.id]:
+                if callback.result != CALLBACK_DISSATISFIED:
+                    continue
+                ticket = callback.ticket_id
+                values.append(
+                    {
+                        "appraisal_id": appraisal.id,
+                        "kind": KIND_DISSATISFIED_CALLBACK,
+                        "ticket_id": ticket.id,
+                        "order_reference": ticket.number,
+                        "customer_name": ticket.partner_id.display_name or False,
+                        "detail": callback.customer_comment,
+                        "date": callback.call_day,
+                        "share": 0.0,
+                        "points": 0.0,
+                    }
+                )
+            for finding in findings[appraisal.id]:
                 ticket = finding.ticket_id
                 values.append(
                     {
@@ -203,7 +191,7 @@ class HelpdeskEngineerAppraisalFact(models.Model):
             appraisal.id: {kind: [] for kind, _label in self._kind_selection()}
             for appraisal in appraisals
         }
-        done = appraisals.filtered(lambda appraisal: appraisal.state == "done")
+        done = appraisals.filtered(lambda appraisal: appraisal.state == APPRAISAL_DONE)
         for fact in self.search([("appraisal_id", "in", done.ids)]):
             rows[fact.appraisal_id.id][fact.kind].append(fact._row())
         for vals in self._live_values(appraisals - done):

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .. import scoring
-from .helpdesk_engineer_appraisal import GRADE_SELECTION
+from ..const import GRADE_SELECTION
 
 # The appraisal's numbers shown month to date, under the appraisal's names.
 _APPRAISAL_FIELDS = (

@@ -4,9 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .. import scoring
-
-KIND_WORK_LOG = "work_log"
-KIND_ORDER_FORM = "order_form"
+from ..const import KIND_ORDER_FORM, KIND_WORK_LOG
 
 # Set in the context by ``action_withdraw`` only. An object, not a flag: a
 # context sent over RPC cannot hold it, so no client changes the status of a
@@ -266,28 +264,43 @@ class HelpdeskQualityFinding(models.Model):
             )
         return True
 
-    @api.model
-    def _counts_by_employee(self, date_from, date_to):
-        """Active findings counting against each employee, by kind.
+    # Fact source (the shape of every fact family) -------------------------
 
-        Returns ``{employee_id: {"work_log": n, "order_form": m}}`` for the
-        findings whose month is between ``date_from`` and ``date_to`` (dates,
-        inclusive), in one query; the caller's access rules apply.
-        """
+    @api.model
+    def _employee_month_domain(self, employees, months):
+        """The findings counting against ``employees`` in any of ``months``:
+        the active ones (a withdrawn finding no longer counts)."""
+        return [
+            ("employee_id", "in", employees.ids),
+            ("month", "in", list(set(months))),
+            ("state", "=", "active"),
+        ]
+
+    @api.model
+    def _counts_by_employee_month(self, employees, months):
+        """``{(employee id, month): {kind: number}}`` of the findings counting
+        against ``employees`` in ``months``, one measure per kind of finding
+        (a kind without finding is absent: 0); pairs without findings are
+        absent. One query, read as superuser: an appraisal counts every
+        finding, also those the caller may not read."""
         counts = {}
-        for employee, kind, count in self._read_group(
-            [
-                ("state", "=", "active"),
-                ("month", ">=", date_from),
-                ("month", "<=", date_to),
-            ],
-            ["employee_id", "kind"],
+        for employee, month, kind, count in self.sudo()._read_group(
+            self._employee_month_domain(employees, months),
+            ["employee_id", "month:day", "kind"],
             ["__count"],
         ):
-            counts.setdefault(employee.id, {KIND_WORK_LOG: 0, KIND_ORDER_FORM: 0})[
-                kind
-            ] = count
+            counts.setdefault((employee.id, month), {})[kind] = count
         return counts
+
+    @api.model
+    def _facts_by_employee_month(self, employees, months):
+        """``{(employee id, month): findings}`` counting against ``employees``
+        in ``months``, oldest first; pairs without findings are absent. One
+        search, as superuser."""
+        findings = self.sudo().search(
+            self._employee_month_domain(employees, months), order="date, id"
+        )
+        return findings.grouped(lambda finding: (finding.employee_id.id, finding.month))
 
     def _check_work_logs_on_orders(self, timesheet_ids):
         """Refuse time lines that are not on a service order, before the

@@ -7,7 +7,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .. import scoring
 from .helpdesk_appraisal_input_mixin import Bounds
 
 WORKLOAD_PER_DEVICE = "per_device"
@@ -368,25 +367,76 @@ class HelpdeskServiceArea(models.Model):
             if ticket.appraisal_closed_day <= ticket.planned_date:
                 yield area_id, ticket.planned_date
 
-    def _monthly_scores(self, month_start):
-        """``{area id: (rate, score)}`` of the month starting ``month_start``,
-        with the rate mode of each area's company. Areas with nothing due in
-        the month have no rate and are left out."""
-        rows = self.env["helpdesk.service.area.daily"].search_fetch(
-            [
-                ("area_id", "in", self.ids),
-                ("date", ">=", month_start),
-                ("date", "<", month_start + relativedelta(months=1)),
-            ],
-            ["area_id", "due_count", "confirmed_count"],
-        )
-        days_by_area = defaultdict(list)
-        for row in rows:
-            days_by_area[row.area_id].append((row.due_count, row.confirmed_count))
-        scores = {}
-        for area, days in days_by_area.items():
-            rate = scoring.monthly_completion_rate(
-                days, area.company_id.appraisal_area_rate_mode
+    # Fact source (the shape of every fact family) -------------------------
+    # The monthly rate and score of an area live in the area ranking view
+    # (helpdesk.service.area.month) alone: everything here reads it.
+
+    def _month_scores(self, months):
+        """``{(area id, month): (rate, score)}`` of these areas in ``months``,
+        as the area ranking computes them (the rate mode of each area's
+        company); an area with nothing due in a month has no rate and is
+        absent. One query, as superuser: an appraisal counts every area."""
+        return {
+            (area.id, month): (rate, score)
+            for area, month, rate, score in self._area_months()._read_group(
+                [("area_id", "in", self.ids), ("month", "in", list(set(months)))],
+                ["area_id", "month:day"],
+                ["rate:sum", "score:sum"],
             )
-            scores[area.id] = (rate, scoring.area_score(area.standard_workload, rate))
-        return scores
+        }
+
+    @api.model
+    def _leader_month_domain(self, employees, months):
+        """The ranking rows of the active areas ``employees`` lead today, in
+        any of ``months``."""
+        return [
+            ("leader_id", "in", employees.ids),
+            ("month", "in", list(set(months))),
+            ("area_id.active", "=", True),
+        ]
+
+    @api.model
+    def _counts_by_employee_month(self, employees, months):
+        """``{(employee id, month): {measure: number}}`` of the active areas
+        ``employees`` lead today, in ``months``; pairs without an area rated
+        that month are absent.
+
+        Measures: ``area_count`` (areas with a rate), ``rate_sum`` (their
+        rates added: the mean rate is ``rate_sum / area_count``), ``score``
+        (their area scores), ``due_count`` and ``confirmed_count`` (their
+        orders due and completed and confirmed). One query, as superuser.
+        """
+        return {
+            (leader.id, month): {
+                "area_count": count,
+                "rate_sum": rate,
+                "score": score,
+                "due_count": due,
+                "confirmed_count": confirmed,
+            }
+            for leader, month, count, rate, score, due, confirmed in (
+                self._area_months()._read_group(
+                    self._leader_month_domain(employees, months),
+                    ["leader_id", "month:day"],
+                    [
+                        "__count",
+                        "rate:sum",
+                        "score:sum",
+                        "due_count:sum",
+                        "confirmed_count:sum",
+                    ],
+                )
+            )
+        }
+
+    @api.model
+    def _facts_by_employee_month(self, employees, months):
+        """``{(employee id, month): ranking rows}`` of the active areas
+        ``employees`` lead today, in ``months``; pairs without an area rated
+        that month are absent. One search, as superuser."""
+        rows = self._area_months().search(self._leader_month_domain(employees, months))
+        return rows.grouped(lambda row: (row.leader_id.id, row.month))
+
+    def _area_months(self):
+        # Superuser: the rates count every order of the area, whoever reads.
+        return self.env["helpdesk.service.area.month"].sudo()

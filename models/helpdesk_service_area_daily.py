@@ -6,7 +6,7 @@ from .. import scoring
 
 
 class HelpdeskServiceAreaDaily(models.Model):
-    """Completion of one service area on one day (POLICY 3).
+    """Completion of one service area on one day (policy P3.3).
 
     Written only by ``helpdesk.service.area._refresh_daily_rates``; a row
     exists only for a day with orders due, the days that have a rate.

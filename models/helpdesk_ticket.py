@@ -6,14 +6,16 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .. import scoring
+from ..const import (
+    ENGINEER_GROUP,
+    MANAGER_GROUP,
+    SERVICE_CENTRE_GROUP,
+    SUPERVISOR_GROUP,
+)
 from ..scoring import ROLE_ENGINEER
 
-# Appraisal groups, checked in code by the other models too.
-ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
-SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
-MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
 # Who may see an order's callbacks: call-centre staff and appraisal roles.
-CALLBACK_READERS = f"{ENGINEER_GROUP},helpdesk_engineer_appraisal.group_service_centre"
+CALLBACK_READERS = f"{ENGINEER_GROUP},{SERVICE_CENTRE_GROUP}"
 # Recorded or computed by the module about who reviewed what: never written
 # by a client, whatever its role or context.
 AUDIT_FIELDS = (
@@ -112,7 +114,7 @@ class HelpdeskTicket(models.Model):
     can_self_rate = fields.Boolean(
         string="Can Self-rate", compute="_compute_can_self_rate"
     )
-    # Callbacks (回访) and quality findings (POLICY 2).
+    # Callbacks (回访) and quality findings (policy P2.2 to P2.4).
     callback_ids = fields.One2many(
         comodel_name="helpdesk.ticket.callback",
         inverse_name="ticket_id",
@@ -123,7 +125,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_callback_count",
         groups=CALLBACK_READERS,
     )
-    # Service areas (POLICY 3).
+    # Service areas (policy P3).
     service_area_id = fields.Many2one(
         comodel_name="helpdesk.service.area",
         compute="_compute_service_area_id",

@@ -5,6 +5,9 @@ from odoo.exceptions import ValidationError
 
 from .. import scoring
 
+RESULT_SATISFIED = "satisfied"
+RESULT_UNREACHABLE = "unreachable"
+
 
 class HelpdeskTicketCallback(models.Model):
     """A call of the service centre to the customer of a service order (回访).
@@ -56,10 +59,10 @@ class HelpdeskTicketCallback(models.Model):
     )
     result = fields.Selection(
         selection=[
-            ("satisfied", "Satisfied"),
+            (RESULT_SATISFIED, "Satisfied"),
             ("neutral", "Neutral"),
             (scoring.CALLBACK_DISSATISFIED, "Dissatisfied"),
-            ("unreachable", "Unreachable"),
+            (RESULT_UNREACHABLE, "Unreachable"),
         ],
         required=True,
         index=True,
@@ -213,39 +216,109 @@ class HelpdeskTicketCallback(models.Model):
                 }
         return None
 
-    @api.model
-    def _dissatisfied_counts(self, date_from, date_to):
-        """Number of dissatisfied callbacks counting against each engineer.
+    # Fact source (the shape of every fact family) -------------------------
 
-        Returns ``{employee_id: count}`` for the callbacks whose month is
-        between ``date_from`` and ``date_to`` (dates, inclusive). A callback
-        counts once for every engineer of its order; interns never. Two
-        queries whatever the number of orders; the caller's access rules
-        apply.
-        """
-        count_by_ticket = {
-            ticket.id: count
-            for ticket, count in self._read_group(
+    @api.model
+    def _employee_month_domain(self, employees, months):
+        """The callbacks counting against ``employees`` in any of ``months``:
+        the calls of the month on the orders they take part in as engineers.
+        A callback counts once against every engineer of its order, never
+        against an intern (policy P2.2). Exact for one employee and month, a
+        superset to split by engineer and month for several."""
+        return [
+            ("month", "in", list(set(months))),
+            (
+                "ticket_id.participant_ids",
+                "any",
                 [
-                    ("result", "=", scoring.CALLBACK_DISSATISFIED),
-                    ("month", ">=", date_from),
-                    ("month", "<=", date_to),
+                    ("employee_id", "in", employees.ids),
+                    ("role", "=", scoring.ROLE_ENGINEER),
                 ],
-                ["ticket_id"],
-                ["__count"],
-            )
-        }
-        engineers_by_ticket = {
-            ticket.id: employees.ids
-            for ticket, employees in self.env[
-                "helpdesk.ticket.participant"
-            ]._read_group(
+            ),
+        ]
+
+    @api.model
+    def _dissatisfied_domain(self, employees, months):
+        """The dissatisfied callbacks counting against ``employees`` in
+        ``months``: those that cost them points."""
+        return self._employee_month_domain(employees, months) + [
+            ("result", "=", scoring.CALLBACK_DISSATISFIED)
+        ]
+
+    @api.model
+    def _engineers_by_ticket(self, tickets, employees):
+        """``{ticket id: employee ids}``: the engineers among ``employees``
+        of each order, in one query."""
+        return {
+            ticket.id: engineers.ids
+            for ticket, engineers in self.env["helpdesk.ticket.participant"]
+            .sudo()
+            ._read_group(
                 [
-                    ("ticket_id", "in", list(count_by_ticket)),
+                    ("ticket_id", "in", tickets.ids),
+                    ("employee_id", "in", employees.ids),
                     ("role", "=", scoring.ROLE_ENGINEER),
                 ],
                 ["ticket_id"],
                 ["employee_id:recordset"],
             )
         }
-        return scoring.engineer_counts(count_by_ticket, engineers_by_ticket)
+
+    @api.model
+    def _counts_by_employee_month(self, employees, months):
+        """``{(employee id, month): {measure: number}}`` of the callbacks
+        counting against ``employees`` in ``months``; pairs without callbacks
+        are absent.
+
+        Measures: ``callbacks`` (every call), ``answered`` (the customer was
+        reached), ``satisfied`` and ``dissatisfied`` (each costs the engineer
+        its deduction). Two queries whatever the number of employees, months
+        and orders, read as superuser: an appraisal counts every call, also
+        those the caller may not read.
+        """
+        groups = self.sudo()._read_group(
+            self._employee_month_domain(employees, months),
+            ["ticket_id", "month:day", "result"],
+            ["__count"],
+        )
+        tickets = self.env["helpdesk.ticket"].union(
+            *(ticket for ticket, _month, _result, _count in groups)
+        )
+        engineers = self._engineers_by_ticket(tickets, employees)
+        counts = {}
+        for ticket, month, result, count in groups:
+            for employee_id in engineers.get(ticket.id, ()):
+                measures = counts.setdefault(
+                    (employee_id, month),
+                    {"callbacks": 0, "answered": 0, "satisfied": 0, "dissatisfied": 0},
+                )
+                measures["callbacks"] += count
+                if result != RESULT_UNREACHABLE:
+                    measures["answered"] += count
+                if result == RESULT_SATISFIED:
+                    measures["satisfied"] += count
+                elif result == scoring.CALLBACK_DISSATISFIED:
+                    measures["dissatisfied"] += count
+        return counts
+
+    @api.model
+    def _facts_by_employee_month(self, employees, months):
+        """``{(employee id, month): callbacks}`` counting against
+        ``employees`` in ``months``, whatever their result (``result`` tells
+        the dissatisfied ones), oldest call first; pairs without callbacks
+        are absent. Two queries, read as superuser."""
+        callbacks = self.sudo().search(
+            self._employee_month_domain(employees, months), order="call_date, id"
+        )
+        engineers = self._engineers_by_ticket(callbacks.ticket_id, employees)
+        ids_by_pair = {}
+        for callback in callbacks:
+            for employee_id in engineers.get(callback.ticket_id.id, ()):
+                ids_by_pair.setdefault((employee_id, callback.month), []).append(
+                    callback.id
+                )
+        # One prefetch set for all the pairs: their orders are read at once.
+        return {
+            pair: callbacks.browse(ids).with_prefetch(callbacks._prefetch_ids)
+            for pair, ids in ids_by_pair.items()
+        }

@@ -144,7 +144,7 @@ class HelpdeskTicketCredit(models.Model):
             credit.points = points
             credit.is_valid = not reason
             credit.invalid_reason = reason
-            # A month a done appraisal counted keeps the order (POLICY 1: it
+            # A month a done appraisal counted keeps the order (policy P1.6: it
             # earns once): reopening or re-closing it later moves nothing.
             credit.month = credit.frozen_month or (
                 scoring.month_start(ticket.appraisal_closed_day)
@@ -165,6 +165,53 @@ class HelpdeskTicketCredit(models.Model):
             )
         return super().write(vals)
 
+    # Fact source (the shape of every fact family) -------------------------
+
+    @api.model
+    def _employee_month_domain(self, employees, months):
+        """The credits of ``employees`` in any of ``months``: valid ones earn
+        the engineer their points, the others wait for something."""
+        return [
+            ("employee_id", "in", employees.ids),
+            ("month", "in", list(set(months))),
+        ]
+
+    @api.model
+    def _counts_by_employee_month(self, employees, months):
+        """``{(employee id, month): {measure: number}}`` of the credits of
+        ``employees`` in ``months``; pairs without credits are absent.
+
+        Measures: ``points`` (earned by the valid credits), ``valid_count``
+        (orders that earn), ``invalid_count`` (orders that earn nothing yet).
+        One query, read as superuser: an appraisal counts every credit of
+        the month, also those the caller may not read.
+        """
+        counts = {}
+        for employee, month, is_valid, points, count in self.sudo()._read_group(
+            self._employee_month_domain(employees, months),
+            ["employee_id", "month:day", "is_valid"],
+            ["points:sum", "__count"],
+        ):
+            measures = counts.setdefault(
+                (employee.id, month),
+                {"points": 0.0, "valid_count": 0, "invalid_count": 0},
+            )
+            if is_valid:
+                measures["points"] += points
+                measures["valid_count"] += count
+            else:
+                measures["invalid_count"] += count
+        return counts
+
+    @api.model
+    def _facts_by_employee_month(self, employees, months):
+        """``{(employee id, month): credits}`` of ``employees`` in ``months``,
+        valid and not (``is_valid`` tells), in one search as superuser; pairs
+        without credits are absent. The recordsets share one prefetch set:
+        the orders and customers of every pair are read at once."""
+        credits = self.sudo().search(self._employee_month_domain(employees, months))
+        return credits.grouped(lambda credit: (credit.employee_id.id, credit.month))
+
     @api.model
     def _freeze_counted(self, appraisals):
         """Keep every credit of the orders the done ``appraisals`` counted in
@@ -174,10 +221,9 @@ class HelpdeskTicketCredit(models.Model):
         the orders, one for their credits, one write per month.
         """
         credits = self.sudo()
-        months = {(a.employee_id, a.month) for a in appraisals}
-        counted = credits.search(
-            appraisals._credits_domain() + [("is_valid", "=", True)]
-        ).filtered(lambda credit: (credit.employee_id, credit.month) in months)
+        counted = credits.union(
+            *appraisals._credits_by_appraisal(valid_only=True).values()
+        )
         to_freeze = credits.search(
             [
                 ("ticket_id", "in", counted.ticket_id.ids),

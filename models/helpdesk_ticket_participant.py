@@ -3,9 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..const import INTERN_EMPLOYEE_TYPES
 from ..scoring import ROLE_ENGINEER, ROLE_INTERN
-
-INTERN_EMPLOYEE_TYPES = ("student", "trainee")
 
 
 class HelpdeskTicketParticipant(models.Model):

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .helpdesk_ticket import ENGINEER_GROUP, SUPERVISOR_GROUP
+from ..const import ENGINEER_GROUP, SUPERVISOR_GROUP
 
 
 class HelpdeskTicket(models.Model):

@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..const import ENGINEER_GROUP, SUPERVISOR_GROUP
 from .helpdesk_appraisal_input_mixin import Bounds
-from .helpdesk_ticket import ENGINEER_GROUP, SUPERVISOR_GROUP
 
 
 class HrEmployee(models.Model):

@@ -18,6 +18,8 @@ from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
+from ..const import APPRAISAL_DONE
+
 APPRAISAL_REPORT = "helpdesk_engineer_appraisal.report_engineer_appraisal"
 
 # The link of each appraisal's first page (its engineer's name) to the
@@ -177,7 +179,7 @@ class IrActionsReport(models.Model):
                     )
                     if name
                 ),
-                "" if appraisal.state == "done" else draft,
+                "" if appraisal.state == APPRAISAL_DONE else draft,
             )
             for appraisal in appraisals
         }

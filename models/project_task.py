@@ -1,13 +1,12 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from .. import scoring
+from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
 from .helpdesk_appraisal_input_mixin import Bounds
-from .helpdesk_ticket import MANAGER_GROUP, SUPERVISOR_GROUP
 
 DONE_STATE = "1_done"
 CANCELED_STATE = "1_canceled"
@@ -47,9 +46,9 @@ class ProjectTask(models.Model):
     in a report, and a search method could not compare deadline days in each
     assignee's time zone in SQL. An hourly cron refreshes the open tasks whose
     deadline has passed; the Period Summaries view reads the stored status,
-    so its penalty follows the cron. ``_overdue_counts`` refreshes the status
-    before counting: it states the penalty's rule in Python, and the tests
-    check the summary view against it.
+    so its penalty follows the cron. Which task counts against whom is
+    ``_assignments_sql``, read by the fact source ``_counts_by_employee_month``
+    and by the summaries alike.
     """
 
     _name = "project.task"
@@ -125,7 +124,7 @@ class ProjectTask(models.Model):
         "Open: not done and the deadline day has not passed. Cancelled tasks "
         "have no status and count for nothing.",
     )
-    # Not points of any score: POLICY 4 counts only the overdue tasks (the
+    # Not points of any score: policy P4.2 counts only the overdue tasks (the
     # half-year penalty), so the on-time quality is shown, averaged, never summed.
     appraisal_points = fields.Float(
         string="On-time Quality",
@@ -459,38 +458,138 @@ class ProjectTask(models.Model):
         self.env.add_to_compute(self._fields["execution_status"], tasks)
         tasks.flush_recordset(["execution_status", "appraisal_points"])
 
-    @api.model
-    def _overdue_counts(self, date_from, date_to):
-        """Overdue appraised tasks per assignee, for the half-year penalty.
+    # Fact source (the shape of every fact family) -------------------------
 
-        Returns ``{employee_id: count}`` of the tasks that are overdue or open
-        past their deadline and whose deadline day lies between ``date_from``
-        and ``date_to`` (both included). A task counts once for each of its
-        assignees, through the assignee's employee in the task's company (in
-        the user's own company for tasks without company).
-        """
-        # sudo: the penalty counts every overdue task of the employees, also
-        # in projects the reader does not follow; only counts leave here.
-        tasks = self.sudo()
-        tasks._refresh_execution_status()
-        groups = tasks._read_group(
-            [
-                ("is_appraisal_task", "=", True),
-                ("execution_status", "in", scoring.TASK_OVERDUE_STATUSES),
-                ("appraisal_deadline_day", ">=", date_from),
-                ("appraisal_deadline_day", "<=", date_to),
-            ],
-            ["user_ids", "company_id"],
-            ["__count"],
+    @api.model
+    def _assignments_sql(self):
+        """SQL of the appraised tasks counting against each assignee, one row
+        ``(task_id, employee_id, deadline_day, execution_status)`` per task
+        and assignee: active tasks with a deadline day, counted through the
+        assignee's active employee in the task's company (in the user's own
+        company for tasks without company). The half-year summaries take
+        their overdue tasks from it too. Reads the stored status, which the
+        hourly cron (``_refresh_execution_status``) keeps current."""
+        sql = SQL(
+            """
+            SELECT task.id AS task_id,
+                   employee.id AS employee_id,
+                   task.appraisal_deadline_day AS deadline_day,
+                   task.execution_status
+              FROM project_task task
+              JOIN project_task_user_rel assignee ON assignee.task_id = task.id
+              JOIN res_users users ON users.id = assignee.user_id
+              JOIN hr_employee employee
+                ON employee.user_id = assignee.user_id
+               AND employee.company_id = COALESCE(task.company_id, users.company_id)
+               AND employee.active
+             WHERE task.active
+               AND task.is_appraisal_task
+               AND task.appraisal_deadline_day IS NOT NULL
+               -- A cancelled task has no status: it counts for nobody.
+               AND task.execution_status IS NOT NULL
+            """
         )
-        users = tasks.env["res.users"].union(*(user for user, _c, _n in groups))
-        employees = tasks.env["hr.employee"].search([("user_id", "in", users.ids)])
-        employee_by_user_company = {
-            (employee.user_id, employee.company_id): employee for employee in employees
+        # The fields the query reads: the ORM writes them before it runs.
+        return SQL().join(
+            [
+                sql,
+                *(
+                    SQL(to_flush=self.env[model]._fields[name])
+                    for model, names in (
+                        (
+                            "project.task",
+                            (
+                                "active",
+                                "is_appraisal_task",
+                                "appraisal_deadline_day",
+                                "execution_status",
+                                "company_id",
+                                "user_ids",
+                            ),
+                        ),
+                        ("res.users", ("company_id",)),
+                        ("hr.employee", ("user_id", "company_id", "active")),
+                    )
+                    for name in names
+                ),
+            ]
+        )
+
+    @api.model
+    def _counts_by_employee_month(self, employees, months):
+        """``{(employee id, month): {measure: number}}`` of the appraised
+        tasks of ``employees`` by the month of their deadline day, in
+        ``months``; pairs without tasks are absent.
+
+        Measures: ``due`` (tasks with a deadline day in the month), ``done``
+        (completed), ``on_time`` (completed by the deadline day), ``overdue``
+        (done late or open past the deadline: the half-year penalty counts
+        these). Read-only: the stored status, as the summaries read it. One
+        query whatever the number of employees, months and tasks, on every
+        task whoever asks (the penalty counts them all).
+        """
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT employee_id, month, execution_status, COUNT(*)
+                  FROM (%s) assignment
+                 GROUP BY 1, 2, 3
+                """,
+                self._employee_month_sql(employees, months),
+            )
+        )
+        counts = {}
+        for employee_id, month, status, count in rows:
+            measures = counts.setdefault(
+                (employee_id, month), {"due": 0, "done": 0, "on_time": 0, "overdue": 0}
+            )
+            measures["due"] += count
+            if status in (scoring.TASK_ON_TIME, scoring.TASK_OVERDUE):
+                measures["done"] += count
+            if status == scoring.TASK_ON_TIME:
+                measures["on_time"] += count
+            if status in scoring.TASK_OVERDUE_STATUSES:
+                measures["overdue"] += count
+        return counts
+
+    @api.model
+    def _facts_by_employee_month(self, employees, months):
+        """``{(employee id, month): tasks}`` of ``employees`` by the month of
+        their deadline day, in ``months``, whatever their status
+        (``execution_status`` tells); pairs without tasks are absent. One
+        query for the pairs, as superuser (the penalty counts every task)."""
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT employee_id, month, task_id FROM (%s) assignment"
+                " ORDER BY deadline_day, task_id",
+                self._employee_month_sql(employees, months),
+            )
+        )
+        tasks = self.sudo().browse(
+            list(dict.fromkeys(task_id for *_pair, task_id in rows))
+        )
+        ids_by_pair = {}
+        for employee_id, month, task_id in rows:
+            ids_by_pair.setdefault((employee_id, month), []).append(task_id)
+        # One prefetch set for all the pairs.
+        return {
+            pair: tasks.browse(ids).with_prefetch(tasks._prefetch_ids)
+            for pair, ids in ids_by_pair.items()
         }
-        counts = defaultdict(int)
-        for user, company, count in groups:
-            employee = employee_by_user_company.get((user, company or user.company_id))
-            if employee:
-                counts[employee.id] += count
-        return dict(counts)
+
+    @api.model
+    def _employee_month_sql(self, employees, months):
+        """SQL: the assignments of ``employees`` whose deadline day lies in
+        ``months``, with the ``month`` of the deadline day."""
+        return SQL(
+            """
+            SELECT assignment.*,
+                   date_trunc('month', assignment.deadline_day)::date AS month
+              FROM (%(assignments)s) assignment
+             WHERE assignment.employee_id IN %(employees)s
+               AND date_trunc('month', assignment.deadline_day)::date IN %(months)s
+            """,
+            assignments=self._assignments_sql(),
+            employees=tuple(employees.ids) or (None,),
+            months=tuple(set(months)) or (None,),
+        )

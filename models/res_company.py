@@ -42,7 +42,7 @@ class ResCompany(models.Model):
         "appraisal_arrival_target_minutes": Bounds(0, 24 * 60),
     }
 
-    # Monthly appraisal (POLICY 2): the four components and their maxima.
+    # Monthly appraisal (policy P2.1 to P2.4): the four components and their maxima.
     appraisal_workload_max = fields.Float(
         string="Workload Maximum",
         default=60.0,
@@ -195,12 +195,11 @@ class ResCompany(models.Model):
         )
 
     def _appraisal_grade_thresholds(self):
+        """The lowest total of each grade, in the order of
+        ``scoring.GRADE_BANDS``."""
         self.ensure_one()
-        return (
-            self.appraisal_grade_excellent,
-            self.appraisal_grade_good,
-            self.appraisal_grade_pass,
-            self.appraisal_grade_below_standard,
+        return tuple(
+            self[f"appraisal_{setting}"] for _grade, setting in scoring.GRADE_BANDS
         )
 
     @api.constrains(

@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
-from .helpdesk_ticket import MANAGER_GROUP
+from ..const import APPRAISAL_DONE, MANAGER_GROUP
 
 # Set in the context by the lock date's own methods only. An object, not a
 # flag: a context sent over RPC cannot hold it, so nobody moves the lock date
@@ -154,11 +154,14 @@ class ResCompany(models.Model):
         appraisals = self.env["helpdesk.engineer.appraisal"].sudo()
         for company in self:
             pending = appraisals.search(
-                [("company_id", "=", company.id), ("state", "!=", "done")],
+                [("company_id", "=", company.id), ("state", "!=", APPRAISAL_DONE)],
                 order="month",
                 limit=1,
             ).month
-            done_domain = [("company_id", "=", company.id), ("state", "=", "done")]
+            done_domain = [
+                ("company_id", "=", company.id),
+                ("state", "=", APPRAISAL_DONE),
+            ]
             if pending:
                 done_domain.append(("month", "<", pending))
             month_ends = [

@@ -4,13 +4,14 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from .. import scoring
-from ..models.helpdesk_engineer_appraisal import GRADE_SELECTION
+from ..const import GRADE_SELECTION
+from . import scoring_sql
 
 
 class HelpdeskEngineerAppraisalSummary(models.Model):
     """Quarter, half-year and year summaries of the monthly appraisals
-    (月度考核，年底汇总, POLICY 2), with the overdue-task penalty of the
-    half-year (POLICY 4).
+    (月度考核，年底汇总, policy P2.8), with the overdue-task penalty of the
+    half-year (policy P4.2).
 
     An SQL view, so that the summaries follow every change of the monthly
     appraisals without a table to keep in step. Every monthly appraisal
@@ -21,12 +22,10 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
     company's current settings for appraisals never computed), so that
     changing the settings never changes a past period.
 
-    The overdue tasks are those of ``project.task._overdue_counts``: appraised,
-    active, overdue or open past their deadline, counted once for each
-    assignee through the assignee's employee in the task's company (the
-    user's company for tasks without company), in the half-year of their
-    deadline day. The view reads the stored execution status, which the
-    hourly cron refreshes.
+    The overdue tasks are the assignments of ``project.task._assignments_sql``
+    (the tasks' fact source) that are overdue or open past their deadline,
+    in the half-year of their deadline day. The view reads the stored
+    execution status, which the hourly cron refreshes.
     """
 
     _name = "helpdesk.engineer.appraisal.summary"
@@ -115,6 +114,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        grade_settings = [setting for _grade, setting in scoring.GRADE_BANDS]
         self.env.cr.execute(
             SQL(
                 """
@@ -128,10 +128,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                             appraisal.month,
                             appraisal.state,
                             appraisal.total_score,
-                            appraisal.grade_excellent,
-                            appraisal.grade_good,
-                            appraisal.grade_pass,
-                            appraisal.grade_below_standard,
+                            %(grade_bands)s,
                             appraisal.overdue_task_penalty,
                             kind.period_type,
                             kind.id_offset,
@@ -164,11 +161,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                                 AS done_month_count,
                             -- The settings frozen on the latest appraisal
                             -- computed with them.
-                            %(frozen_grade_excellent)s AS frozen_grade_excellent,
-                            %(frozen_grade_good)s AS frozen_grade_good,
-                            %(frozen_grade_pass)s AS frozen_grade_pass,
-                            %(frozen_grade_below_standard)s
-                                AS frozen_grade_below_standard,
+                            %(frozen_grade_bands)s,
                             %(frozen_overdue_task_penalty)s
                                 AS frozen_overdue_task_penalty,
                             -- An appraisal without total shows 0: it counts so.
@@ -184,23 +177,12 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                     ),
                     overdue AS (
                         SELECT
-                            employee.id AS employee_id,
+                            assignment.employee_id,
                             %(task_half_year)s::date AS period_start,
                             COUNT(*) AS task_count
-                        FROM project_task task
-                        JOIN project_task_user_rel assignee
-                            ON assignee.task_id = task.id
-                        JOIN res_users users ON users.id = assignee.user_id
-                        JOIN hr_employee employee
-                            ON employee.user_id = assignee.user_id
-                            AND employee.company_id
-                                = COALESCE(task.company_id, users.company_id)
-                            AND employee.active
-                        WHERE task.active
-                            AND task.is_appraisal_task
-                            AND task.execution_status IN %(overdue_statuses)s
-                            AND task.appraisal_deadline_day IS NOT NULL
-                        GROUP BY employee.id, %(task_half_year)s
+                        FROM (%(assignments)s) assignment
+                        WHERE assignment.execution_status IN %(overdue_statuses)s
+                        GROUP BY assignment.employee_id, %(task_half_year)s
                     ),
                     scored AS (
                         SELECT
@@ -213,22 +195,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                                     - COALESCE(overdue.task_count, 0) * %(penalty)s,
                                 0
                             ) AS final_score,
-                            COALESCE(
-                                summaries.frozen_grade_excellent,
-                                company.appraisal_grade_excellent
-                            ) AS appraisal_grade_excellent,
-                            COALESCE(
-                                summaries.frozen_grade_good,
-                                company.appraisal_grade_good
-                            ) AS appraisal_grade_good,
-                            COALESCE(
-                                summaries.frozen_grade_pass,
-                                company.appraisal_grade_pass
-                            ) AS appraisal_grade_pass,
-                            COALESCE(
-                                summaries.frozen_grade_below_standard,
-                                company.appraisal_grade_below_standard
-                            ) AS appraisal_grade_below_standard
+                            %(grade_bands_used)s
                         FROM summaries
                         JOIN res_company company ON company.id = summaries.company_id
                         LEFT JOIN overdue
@@ -255,29 +222,14 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                                 WHEN %(half_year)s THEN INTERVAL '6 months'
                                 ELSE INTERVAL '12 months'
                             END <= CURRENT_DATE AS is_final,
-                        -- scoring.grade: unrounded score against the bands.
-                        CASE
-                            WHEN scored.final_score >= scored.appraisal_grade_excellent
-                                THEN %(excellent)s
-                            WHEN scored.final_score >= scored.appraisal_grade_good
-                                THEN %(good)s
-                            WHEN scored.final_score >= scored.appraisal_grade_pass
-                                THEN %(pass_)s
-                            WHEN scored.final_score
-                                    >= scored.appraisal_grade_below_standard
-                                THEN %(below_standard)s
-                            ELSE %(fail)s
-                        END AS grade,
-                        -- Rounded to 6 decimals, far below what is shown: means
-                        -- equal on paper tie even when the floating-point
-                        -- sums differ in their last bits.
+                        %(grade)s AS grade,
                         RANK() OVER (
                             PARTITION BY
                                 scored.company_id,
                                 scored.department_id,
                                 scored.period_type,
                                 scored.period_start
-                            ORDER BY ROUND(scored.final_score::numeric, 6) DESC
+                            ORDER BY %(rank_key)s DESC
                         ) AS department_rank
                     FROM scored
                 )
@@ -287,32 +239,47 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
                     SQL.identifier("appraisal", "month")
                 ),
                 task_half_year=self._half_year_start(
-                    SQL.identifier("task", "appraisal_deadline_day")
+                    SQL.identifier("assignment", "deadline_day")
                 ),
+                assignments=self.env["project.task"]._assignments_sql(),
                 quarter=scoring.PERIOD_QUARTER,
                 half_year=scoring.PERIOD_HALF_YEAR,
                 year=scoring.PERIOD_YEAR,
                 done="done",
                 overdue_statuses=scoring.TASK_OVERDUE_STATUSES,
-                excellent=scoring.GRADE_EXCELLENT,
-                good=scoring.GRADE_GOOD,
-                pass_=scoring.GRADE_PASS,
-                below_standard=scoring.GRADE_BELOW_STANDARD,
-                fail=scoring.GRADE_FAIL,
                 penalty=SQL(
                     "COALESCE(summaries.frozen_overdue_task_penalty, "
                     "company.appraisal_overdue_task_penalty)::float"
                 ),
-                **{
-                    f"frozen_{name}": self._latest_frozen(name)
-                    for name in (
-                        "grade_excellent",
-                        "grade_good",
-                        "grade_pass",
-                        "grade_below_standard",
-                        "overdue_task_penalty",
+                frozen_overdue_task_penalty=self._latest_frozen("overdue_task_penalty"),
+                # The grade bands of scoring.GRADE_BANDS: frozen on each
+                # appraisal, the latest frozen ones of the period, else the
+                # company's, and the grade of the unrounded final score.
+                grade_bands=SQL(", ").join(
+                    SQL.identifier("appraisal", setting) for setting in grade_settings
+                ),
+                frozen_grade_bands=SQL(", ").join(
+                    SQL(
+                        "%s AS %s",
+                        self._latest_frozen(setting),
+                        SQL.identifier(f"frozen_{setting}"),
                     )
-                },
+                    for setting in grade_settings
+                ),
+                grade_bands_used=SQL(", ").join(
+                    SQL(
+                        "COALESCE(%s, %s) AS %s",
+                        SQL.identifier("summaries", f"frozen_{setting}"),
+                        SQL.identifier("company", f"appraisal_{setting}"),
+                        SQL.identifier(f"appraisal_{setting}"),
+                    )
+                    for setting in grade_settings
+                ),
+                grade=scoring_sql.grade_case(
+                    SQL.identifier("scored", "final_score"),
+                    lambda setting: SQL.identifier("scored", f"appraisal_{setting}"),
+                ),
+                rank_key=scoring_sql.rank_key(SQL.identifier("scored", "final_score")),
             )
         )
 
@@ -327,7 +294,7 @@ class HelpdeskEngineerAppraisalSummary(models.Model):
 
     def _half_year_start(self, day):
         """SQL: first day of the half-year of the date ``day``
-        (``scoring.period_start``)."""
+        (``tests/pure/reference.py``, ``period_start``)."""
         return SQL(
             """(date_trunc('year', %(day)s)
                 + CASE WHEN EXTRACT(MONTH FROM %(day)s) > 6

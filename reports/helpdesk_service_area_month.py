@@ -4,6 +4,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from .. import scoring
+from . import scoring_sql
 
 
 class HelpdeskServiceAreaMonth(models.Model):
@@ -11,8 +12,9 @@ class HelpdeskServiceAreaMonth(models.Model):
 
     An SQL view over the daily rows, so the ranking always follows the last
     refresh and the current settings (rate mode, points per device) without
-    a second table to keep in step. It computes what ``scoring`` does:
-    ``helpdesk.service.area._monthly_scores`` gives the same numbers.
+    a second table to keep in step. It is the one place where the monthly
+    rate and the area score are computed: the appraisal reads them here,
+    through the fact source of ``helpdesk.service.area``.
     """
 
     _name = "helpdesk.service.area.month"
@@ -20,6 +22,17 @@ class HelpdeskServiceAreaMonth(models.Model):
     _auto = False
     _order = "month desc, company_id, rank, area_id"
     _rec_name = "area_id"
+    # What the view reads: the ORM writes them before reading it.
+    _depends = {
+        "helpdesk.service.area.daily": [
+            "area_id",
+            "date",
+            "due_count",
+            "confirmed_count",
+        ],
+        "helpdesk.service.area": ["leader_id", "company_id", "standard_workload"],
+        "res.company": ["appraisal_area_rate_mode"],
+    }
 
     area_id = fields.Many2one(
         comodel_name="helpdesk.service.area",
@@ -143,16 +156,16 @@ class HelpdeskServiceAreaMonth(models.Model):
                         rated.standard_workload * rated.rate AS score,
                         RANK() OVER (
                             PARTITION BY rated.company_id, rated.month
-                            -- Equal scores share a rank, whatever the float
-                            -- noise of Q (3 x 0.1 = 0.30000000000000004).
-                            ORDER BY ROUND(
-                                (rated.standard_workload * rated.rate)::numeric, 6
-                            ) DESC
+                            ORDER BY %(rank_key)s DESC
                         ) AS rank
                     FROM rated
                 )
                 """,
                 view=SQL.identifier(self._table),
                 ratio=scoring.RATE_MODE_RATIO,
+                # Equal scores share a rank, as people see them.
+                rank_key=scoring_sql.rank_key(
+                    SQL("rated.standard_workload * rated.rate")
+                ),
             )
         )

@@ -8,7 +8,7 @@ OCTOBER = date(2026, 10, 1)
 
 
 class MonthlyAppraisalCommon(AppraisalCommon):
-    """The POLICY worked example's facts for October 2026.
+    """The facts of the policy's worked example (P5) for October 2026.
 
     Engineer A: 30 standard orders alone and 6 hard orders shared with
     engineer B and the intern, 3 dissatisfied callbacks on A's own orders, 2

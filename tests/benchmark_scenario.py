@@ -22,9 +22,9 @@ from unittest.mock import patch
 from odoo import SUPERUSER_ID, Command
 from odoo.sql_db import Cursor
 
+from ..const import ENGINEER_GROUP
 from ..scoring import CALLBACK_DISSATISFIED, ROLE_ENGINEER, ROLE_INTERN
 
-ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
 # A closed month before today, so that its callbacks are not in the future.
 MONTH = date(2026, 10, 1)
 MONTH_DAYS = 31

@@ -4,6 +4,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from unittest.mock import patch
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from odoo import Command
@@ -11,11 +12,9 @@ from odoo.sql_db import Cursor
 
 from odoo.addons.base.tests.common import BaseCommon, new_test_user
 
-ENGINEER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_engineer"
-SUPERVISOR_GROUP = "helpdesk_engineer_appraisal.group_appraisal_supervisor"
-MANAGER_GROUP = "helpdesk_engineer_appraisal.group_appraisal_manager"
+from ..const import ENGINEER_GROUP, MANAGER_GROUP, SUPERVISOR_GROUP
 
-# A moment in the POLICY worked example's month, 2026-10.
+# A moment in the month of the policy's worked example (P5), 2026-10.
 OCTOBER_CLOSING = datetime(2026, 10, 20, 9, 0)
 
 
@@ -170,6 +169,54 @@ class AppraisalCommon(BaseCommon):
             employee_id: count
             for employee_id, count in counts.items()
             if employee_id not in self.existing_employees.ids
+        }
+
+    def _test_employees(self):
+        """Every employee this test created, archived ones included."""
+        return (
+            self.env["hr.employee"]
+            .with_context(active_test=False)
+            .search([("id", "not in", self.existing_employees.ids)])
+        )
+
+    @staticmethod
+    def _months(date_from, date_to):
+        """The first days of the months from ``date_from`` to ``date_to``."""
+        months = []
+        month = date_from.replace(day=1)
+        while month <= date_to:
+            months.append(month)
+            month += relativedelta(months=1)
+        return months
+
+    def _source_totals(self, model, date_from, date_to, employees=None):
+        """``{employee id: {measure: total}}`` of the fact source of
+        ``model`` over the months from ``date_from`` to ``date_to``, for the
+        employees this test created (or ``employees``, read beforehand)."""
+        if employees is None:
+            employees = self._test_employees()
+        totals = {}
+        for (employee_id, _month), measures in (
+            self.env[model]
+            ._counts_by_employee_month(employees, self._months(date_from, date_to))
+            .items()
+        ):
+            employee_totals = totals.setdefault(employee_id, {})
+            for measure, number in measures.items():
+                employee_totals[measure] = employee_totals.get(measure, 0) + number
+        return totals
+
+    def _overdue_counts(self, date_from, date_to, employees=None):
+        """``{employee id: overdue tasks}`` whose deadline day lies from
+        ``date_from`` to ``date_to`` (whole months), by the tasks' fact
+        source, once the hourly cron has refreshed the status."""
+        self.env["project.task"]._refresh_execution_status()
+        return {
+            employee_id: measures["overdue"]
+            for employee_id, measures in self._source_totals(
+                "project.task", date_from, date_to, employees
+            ).items()
+            if measures["overdue"]
         }
 
     @classmethod

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError
 
 from odoo.addons.base.tests.common import new_test_user
 
+from ..const import SERVICE_CENTRE_GROUP
 from .appraisal_common import MonthlyAppraisalCommon
 
 
@@ -80,7 +81,7 @@ class TestAppraisalAccess(MonthlyAppraisalCommon):
         agent = new_test_user(
             self.env,
             login="agent",
-            groups="base.group_user,helpdesk_engineer_appraisal.group_service_centre",
+            groups=f"base.group_user,{SERVICE_CENTRE_GROUP}",
         )
         with self.assertRaises(AccessError):
             self.Appraisal.with_user(agent).search([])

@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime
 
+from ..const import ENGINEER_GROUP
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
-from .common import ENGINEER_GROUP
 
 SEPTEMBER = date(2026, 9, 1)
 

@@ -67,7 +67,7 @@ class TestTeamXlsx(AppraisalXlsxCommon):
                 "Rank",
             ],
         )
-        # POLICY example: 51.75 + 14 + 8 + 10 = 83.75, good, first.
+        # Policy example (P5): 51.75 + 14 + 8 + 10 = 83.75, good, first.
         self.assertEqual(
             rows[1],
             ["Engineer A", None, "2026-10", 34.5, 40, 0.8625, 51.75]

@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
 
+from ..const import ENGINEER_GROUP, MANAGER_GROUP, SUPERVISOR_GROUP
 from .appraisal_common import MonthlyAppraisalCommon
-from .common import ENGINEER_GROUP, MANAGER_GROUP, SUPERVISOR_GROUP
 
 
 class TestAppraisedFlag(MonthlyAppraisalCommon):

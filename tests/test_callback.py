@@ -9,9 +9,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 from odoo.tools import mute_logger
 
+from ..const import SERVICE_CENTRE_GROUP
 from .common import AppraisalCommon, new_test_user
 
-SERVICE_CENTRE_GROUP = "helpdesk_engineer_appraisal.group_service_centre"
 # "Now" for the tests: early November 2026, after the October calls.
 NOW = "2026-11-05 10:00:00"
 OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))
@@ -48,10 +48,16 @@ class CallbackCommon(AppraisalCommon):
             [("id", "not in", self.existing_callbacks.ids)]
         )
 
-    def _dissatisfied_counts(self, date_from, date_to):
-        return self._test_employee_counts(
-            self.Callback._dissatisfied_counts(date_from, date_to)
-        )
+    def _dissatisfied_counts(self, date_from, date_to, employees=None):
+        """``{employee id: dissatisfied callbacks}`` of the months from
+        ``date_from`` to ``date_to``, by the callbacks' fact source."""
+        return {
+            employee_id: measures["dissatisfied"]
+            for employee_id, measures in self._source_totals(
+                "helpdesk.ticket.callback", date_from, date_to, employees
+            ).items()
+            if measures["dissatisfied"]
+        }
 
     @classmethod
     def _callback(cls, ticket, result, call_date, user=None):
@@ -381,10 +387,11 @@ class TestCallbackPerformance(CallbackCommon):
     def test_counts_take_two_queries_whatever_the_number_of_orders(self):
         # One grouped read of the callbacks, one of the orders' engineers.
         self._dissatisfied_orders(5)
+        employees = self._test_employees()
         with self.assertQueryCount(2):
-            counts = self._dissatisfied_counts(*OCTOBER)
+            counts = self._dissatisfied_counts(*OCTOBER, employees)
         self.assertEqual(counts, {self.engineer_a.id: 5, self.engineer_b.id: 5})
         self._dissatisfied_orders(50)
         with self.assertQueryCount(2):
-            counts = self._dissatisfied_counts(*OCTOBER)
+            counts = self._dissatisfied_counts(*OCTOBER, employees)
         self.assertEqual(counts, {self.engineer_a.id: 55, self.engineer_b.id: 55})

@@ -7,9 +7,9 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import UserError
 
+from ..const import SERVICE_CENTRE_GROUP
 from .common import AppraisalCommon, new_test_user
 
-SERVICE_CENTRE_GROUP = "helpdesk_engineer_appraisal.group_service_centre"
 # 16:30 UTC on 31 October is 00:30 on 1 November in Shanghai.
 LATE_OCTOBER = datetime(2026, 10, 31, 16, 30)
 NOVEMBER = date(2026, 11, 1)

@@ -10,9 +10,9 @@ from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import new_test_user
 
+from ..const import SERVICE_CENTRE_GROUP
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
 from .common import AppraisalCommon
-from .test_callback import SERVICE_CENTRE_GROUP
 from .test_service_area import ServiceAreaCommon
 
 MODULE = "helpdesk_engineer_appraisal"

@@ -7,8 +7,9 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import UserError
 
+from ..const import MANAGER_GROUP
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
-from .common import MANAGER_GROUP, new_test_user
+from .common import new_test_user
 
 
 @freeze_time("2026-11-05 10:00:00")
@@ -85,7 +86,7 @@ class TestNoDeletionChangesHistory(MonthlyAppraisalCommon):
         with self.assertRaisesText(UserError, "archive or cancel it"):
             overdue.with_user(self.admin_user).unlink()
         self.assertTrue(overdue.exists())
-        counts = self.env["project.task"]._overdue_counts(OCTOBER, date(2026, 10, 31))
+        counts = self._overdue_counts(OCTOBER, date(2026, 10, 31))
         self.assertEqual(self._test_employee_counts(counts), {self.engineer_b.id: 1})
 
     def test_open_task_may_be_deleted(self):

@@ -6,12 +6,13 @@ from freezegun import freeze_time
 
 from odoo import Command
 
+from ..const import ENGINEER_GROUP
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
-from .common import ENGINEER_GROUP, AppraisalCommon
+from .common import AppraisalCommon
 
 AUGUST = date(2026, 8, 1)
 SEPTEMBER = date(2026, 9, 1)
-# Late October 2026: the POLICY example's month is the current month.
+# Late October 2026: the policy example's (P5) month is the current month.
 OCTOBER_25 = "2026-10-25 08:00:00"
 
 # Every value of a row the boards show.
@@ -46,7 +47,7 @@ MONTH_FIELDS = [
 
 
 class EngineerMonthCommon(MonthlyAppraisalCommon):
-    """The POLICY example's October (A: 83.75, B: 46.75) seen on 25 October,
+    """The policy example's (P5) October (A: 83.75, B: 46.75) seen on 25 October,
     plus what waits for A: an open order nobody rated, without A's work log,
     an open self-rated order with A's work log, two appraised tasks (one past
     its deadline), and A's appraisals of August and September."""

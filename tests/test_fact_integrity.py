@@ -2,12 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo import Command
+from odoo import Command, api
 from odoo.exceptions import AccessError, UserError
 
+from ..const import SERVICE_CENTRE_GROUP
 from .common import AppraisalCommon, new_test_user
 
-SERVICE_CENTRE_GROUP = "helpdesk_engineer_appraisal.group_service_centre"
 OCTOBER = date(2026, 10, 1)
 
 
@@ -167,6 +167,50 @@ class TestFindingIntegrity(AppraisalCommon):
         with self.assertRaisesText(UserError, "Withdraw a finding with its button"):
             forged.state = "active"
         self.assertEqual(self.finding.state, "withdrawn")
+
+    def test_the_withdrawal_key_sent_by_a_client_unlocks_nothing(self):
+        """The context key ``action_withdraw`` sets, sent with any value a
+        client can send (JSON), by the engineer the finding is about and by
+        the supervisor who reported it, in ``with_context`` and as the web
+        client's ``call_kw`` passes it: refused, nothing written."""
+        attempts = (
+            {"state": "withdrawn"},
+            {"state": "withdrawn", "withdrawal_reason": "Forged"},
+        )
+        error, message = UserError, "Withdraw a finding with its button"
+        for user in (self.engineer_a_user, self.supervisor_user):
+            finding = self.finding.with_user(user)
+            for value in (True, 1, "1", "finding_withdrawal", {"forged": True}):
+                context = {"finding_withdrawal": value}
+                for vals in attempts:
+                    with self.subTest(user=user.login, value=value, vals=vals):
+                        with self.assertRaisesText(error, message):
+                            finding.with_context(**context).write(vals)
+                        with self.assertRaisesText(error, message):
+                            api.call_kw(
+                                finding,
+                                "write",
+                                [finding.ids, vals],
+                                {"context": context},
+                            )
+        # The button itself still wants a reason, whatever the context says.
+        with self.assertRaisesText(UserError, "Give the reason"):
+            api.call_kw(
+                self.finding.with_user(self.supervisor_user),
+                "action_withdraw",
+                [self.finding.ids],
+                {"context": {"finding_withdrawal": True}},
+            )
+        self.finding.invalidate_recordset()
+        self.assertRecordValues(
+            self.finding, [{"state": "active", "withdrawal_reason": False}]
+        )
+        self.assertEqual(
+            self.Finding.search_count(
+                [("employee_id", "=", self.engineer_a.id), ("state", "=", "active")]
+            ),
+            1,
+        )
 
     def test_nobody_withdraws_or_deletes_a_finding_about_themselves(self):
         finding = self.finding_about_supervisor.with_user(self.supervisor_user)

@@ -9,11 +9,11 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tools import mute_logger
 
+from ..const import MANAGER_GROUP, SERVICE_CENTRE_GROUP, SUPERVISOR_GROUP
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
-from .common import MANAGER_GROUP, SUPERVISOR_GROUP, new_test_user
+from .common import new_test_user
 from .test_callback import CallbackCommon
 
-SERVICE_CENTRE_GROUP = "helpdesk_engineer_appraisal.group_service_centre"
 NOW = "2026-11-05 10:00:00"
 
 
@@ -108,7 +108,7 @@ class TestInputBounds(MonthlyAppraisalCommon):
                 {"appraisal_workload_max": math.inf}
             )
         appraisal = self._generate(employees=self.engineer_a)
-        # The POLICY worked example: 34.5 / 40 of 60 = 51.75.
+        # The policy's worked example (P5): 34.5 / 40 of 60 = 51.75.
         self.assertAlmostEqual(appraisal.workload_score, 51.75)
         self.assertLess(appraisal.total_score, 100)
 

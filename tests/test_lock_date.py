@@ -5,9 +5,9 @@ from datetime import date, datetime
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..const import SERVICE_CENTRE_GROUP
 from .common import AppraisalCommon, new_test_user
 
-SERVICE_CENTRE_GROUP = "helpdesk_engineer_appraisal.group_service_centre"
 OCTOBER = date(2026, 10, 1)
 OCTOBER_END = date(2026, 10, 31)
 SEPTEMBER_END = date(2026, 9, 30)

@@ -58,7 +58,7 @@ class TestManagerTours(MonthlyAppraisalCommon, HttpCase):
             login="appraisal_manager",
         )
         appraisal = self._appraisal_of(self.engineer_a)
-        # The tour checked A's total on the form: 83.75 (POLICY 5).
+        # The tour checked A's total on the form: 83.75 (policy P5).
         self.assertEqual(appraisal.total_score, 83.75)
         self.assertEqual(appraisal.state, "self_assessment")
         self.assertEqual(

@@ -364,9 +364,7 @@ class TestOverdueCounts(TaskCommon):
     def _counts(self):
         self.env.flush_all()
         self.env.invalidate_all()
-        return self._test_employee_counts(
-            self.env["project.task"]._overdue_counts(self.H2_FROM, self.H2_TO)
-        )
+        return self._overdue_counts(self.H2_FROM, self.H2_TO)
 
     def test_counts_at_two_sizes_in_constant_queries(self):
         # A and B: 2 overdue tasks each + 1 shared open past its deadline = 3.

@@ -10,6 +10,7 @@ from odoo.tests import Form
 
 from .. import scoring
 from .common import AppraisalCommon
+from .pure import reference
 
 OCTOBER = date(2026, 10, 1)
 OCTOBER_END = date(2026, 10, 31)
@@ -127,6 +128,29 @@ class ServiceAreaCommon(AppraisalCommon):
     def _refresh_october(self, areas=None):
         (areas or self.north | self.south)._refresh_daily_rates(OCTOBER, OCTOBER_END)
 
+    def _reference_scores(self, areas, mode):
+        """``{area id: (rate, score)}`` of October by the reference formulas
+        of ``tests/reference.py``, from the daily rows."""
+        scores = {}
+        for area in areas:
+            days = [
+                (row.due_count, row.confirmed_count)
+                for row in self.Daily.search(
+                    [
+                        ("area_id", "=", area.id),
+                        ("date", ">=", OCTOBER),
+                        ("date", "<=", OCTOBER_END),
+                    ]
+                )
+            ]
+            rate = reference.monthly_completion_rate(days, mode)
+            if rate is not None:
+                scores[area.id] = (
+                    rate,
+                    reference.area_score(area.standard_workload, rate),
+                )
+        return scores
+
     def _ranking(self, area, month=OCTOBER):
         # The ranking is an SQL view over other tables: write them, and forget
         # the values of the view read before.
@@ -154,7 +178,7 @@ class TestServiceAreaRates(ServiceAreaCommon):
         self._four_day_example()
         self._refresh_october()
         # R = (0.5 + 1.0 + 0.0) / 3 = 0.5; score = 12 x 0.5 = 6.0
-        rate, score = self.north._monthly_scores(OCTOBER)[self.north.id]
+        rate, score = self.north._month_scores([OCTOBER])[self.north.id, OCTOBER]
         self.assertAlmostEqual(rate, 0.5)
         self.assertAlmostEqual(score, 6.0)
         ranking = self._ranking(self.north)
@@ -179,7 +203,7 @@ class TestServiceAreaRates(ServiceAreaCommon):
         self.env.company.appraisal_area_rate_mode = scoring.RATE_MODE_RATIO
         self._refresh_october()
         # R = 5 / 7 = 0.714285...; score = 12 x 5 / 7 = 8.571428...
-        rate, score = self.north._monthly_scores(OCTOBER)[self.north.id]
+        rate, score = self.north._month_scores([OCTOBER])[self.north.id, OCTOBER]
         self.assertAlmostEqual(rate, 5 / 7)
         self.assertAlmostEqual(score, 60 / 7)
         ranking = self._ranking(self.north)
@@ -193,7 +217,7 @@ class TestServiceAreaRates(ServiceAreaCommon):
         # Q = 30 whatever the devices: 30 x 0.5 = 15.0
         self.assertEqual(self.north.standard_workload, 30.0)
         self.assertAlmostEqual(
-            self.north._monthly_scores(OCTOBER)[self.north.id][1], 15
+            self.north._month_scores([OCTOBER])[self.north.id, OCTOBER][1], 15
         )
         self.assertAlmostEqual(self._ranking(self.north).score, 15.0)
 
@@ -227,10 +251,13 @@ class TestServiceAreaRates(ServiceAreaCommon):
         }
         for mode, scores in expected.items():
             self.env.company.appraisal_area_rate_mode = mode
-            python_scores = (self.north | self.south)._monthly_scores(OCTOBER)
+            python_scores = self._reference_scores(self.north | self.south, mode)
+            source = (self.north | self.south)._month_scores([OCTOBER])
             for rank, (area, score) in enumerate(scores.items(), start=1):
                 ranking = self._ranking(area)
                 self.assertAlmostEqual(python_scores[area.id][1], score)
+                self.assertAlmostEqual(source[area.id, OCTOBER][1], score)
+                self.assertAlmostEqual(source[area.id, OCTOBER][0], ranking.rate)
                 self.assertAlmostEqual(ranking.score, score)
                 self.assertAlmostEqual(ranking.rate, python_scores[area.id][0])
                 self.assertEqual(ranking.rank, rank)
@@ -250,7 +277,7 @@ class TestServiceAreaRates(ServiceAreaCommon):
 
     def test_month_with_nothing_due_has_no_score(self):
         self._refresh_october()
-        self.assertEqual((self.north | self.south)._monthly_scores(OCTOBER), {})
+        self.assertEqual((self.north | self.south)._month_scores([OCTOBER]), {})
         self.assertFalse(self._ranking(self.north))
 
     def test_order_closed_the_next_day_is_not_confirmed(self):

@@ -9,7 +9,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from .common import MANAGER_GROUP, SUPERVISOR_GROUP
+from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
 from .test_project_task import DEADLINE, TaskCommon
 
 H2 = (date(2026, 7, 1), date(2026, 12, 31))
@@ -23,7 +23,7 @@ FORGERIES = (
 class TaskIntegrityCommon(TaskCommon):
     def _penalty_counts(self):
         self.env.flush_all()
-        return self._test_employee_counts(self.env["project.task"]._overdue_counts(*H2))
+        return self._overdue_counts(*H2)
 
 
 @freeze_time("2026-11-02 08:00")
@@ -207,9 +207,7 @@ class TestTaskForgeryOverRpc(TaskIntegrityCommon, HttpCase):
     def _counts(self):
         self.env.flush_all()
         self.env.invalidate_all()
-        return self._test_employee_counts(
-            self.env["project.task"]._overdue_counts(*self.half_year)
-        )
+        return self._overdue_counts(*self.half_year)
 
     def test_assignee_cannot_forge_status_over_xmlrpc(self):
         self.assertEqual(self.task_a.execution_status, "open_past_deadline")

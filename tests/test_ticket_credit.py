@@ -41,7 +41,7 @@ class TestTicketCredit(AppraisalCommon):
         )
 
     def test_two_engineers_and_an_intern_split_evenly(self):
-        # POLICY 1: 2 engineers + 1 intern on a 1.5 order: 0.75 + 0.75 + 0.
+        # Policy P1.4: 2 engineers + 1 intern on a 1.5 order: 0.75 + 0.75 + 0.
         ticket = self._create_tickets(
             engineers=self.engineer_a | self.engineer_b,
             interns=self.intern,
@@ -69,7 +69,7 @@ class TestTicketCredit(AppraisalCommon):
         self.assertEqual(self._credit(ticket, self.engineer_b).points, 0.75)
 
     def test_worked_example_order_mix(self):
-        # POLICY 5: A closes 30 standard orders alone and 6 hard orders with B
+        # Policy P5: A closes 30 standard orders alone and 6 hard orders with B
         # and an intern: P(A) = 30 x 1.0 + 6 x 0.75 = 34.5, P(B) = 6 x 0.75 = 4.5.
         self._create_tickets(
             count=30, engineers=self.engineer_a, difficulty=self.level_standard

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..const import MANAGER_GROUP
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
 from .common import new_test_user
 from .test_service_area import ServiceAreaCommon
@@ -25,7 +26,7 @@ FORGED_CONTEXT = {
 
 
 class TicketIntegrityCommon(MonthlyAppraisalCommon):
-    """The POLICY example's October, engineer A's appraisal done; one order of
+    """The policy example's (P5) October, engineer A's appraisal done; one order of
     A closed in November, whose appraisal is open (P = 1.0)."""
 
     @classmethod
@@ -510,8 +511,7 @@ class TestDifficultyLevelIntegrity(TicketIntegrityCommon):
         branch_manager = new_test_user(
             self.env,
             login="branch_manager",
-            groups="base.group_user,helpdesk_engineer_appraisal."
-            "group_appraisal_manager",
+            groups=f"base.group_user,{MANAGER_GROUP}",
             company_id=branch.id,
             company_ids=[Command.set(branch.ids)],
         )

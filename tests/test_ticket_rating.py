@@ -4,6 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form
 
+from ..const import ENGINEER_GROUP
 from .common import AppraisalCommon
 
 
@@ -119,9 +120,7 @@ class TestTicketRating(AppraisalCommon):
         intern_user = self.env["res.users"].create(
             {"name": "Intern Li", "login": "intern_li"}
         )
-        intern_user.groups_id += self.env.ref(
-            "helpdesk_engineer_appraisal.group_appraisal_engineer"
-        )
+        intern_user.groups_id += self.env.ref(ENGINEER_GROUP)
         self.intern.user_id = intern_user
         with self.assertRaisesText(AccessError, "Only an engineer taking part"):
             self.ticket.with_user(intern_user).self_difficulty_id = self.level_hard
