@@ -30,6 +30,7 @@
         "views/helpdesk_ticket_review_views.xml",
         "views/helpdesk_ticket_credit_views.xml",
         "views/helpdesk_ticket_callback_views.xml",
+        "views/helpdesk_ticket_visit_views.xml",
         "views/helpdesk_quality_finding_views.xml",
         "views/helpdesk_complaint_views.xml",
         "views/helpdesk_appraisal_assessment_views.xml",
@@ -66,6 +67,7 @@
     "assets": {
         "web.assets_backend": [
             "helpdesk_engineer_appraisal/static/src/views/*.js",
+            "helpdesk_engineer_appraisal/static/src/visits/*",
         ],
         # The graph view is loaded lazily: so is its patch.
         "web.assets_backend_lazy": [

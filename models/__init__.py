@@ -45,3 +45,5 @@ from . import res_config_settings_timeliness
 from . import helpdesk_ticket_timeliness
 from . import helpdesk_ticket_quality
 from . import account_analytic_line_timeliness
+from . import helpdesk_ticket_visit
+from . import helpdesk_ticket_visit_order

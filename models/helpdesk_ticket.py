@@ -47,6 +47,7 @@ class HelpdeskTicket(models.Model):
     _appraisal_date_years_ahead = {
         "closed_date": 0,
         "planned_date": scoring.YEARS_AHEAD_MAX,
+        "appointment_datetime": scoring.YEARS_AHEAD_MAX,
     }
 
     # Decides the month an order earns in: every change is in the chatter.

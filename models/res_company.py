@@ -51,6 +51,8 @@ class ResCompany(models.Model):
         "appraisal_report_error_deduction": Bounds(0, 100),
         "appraisal_rule_violation_deduction": Bounds(0, 100),
         "appraisal_assessment_pass_mark": Bounds(0, 100),
+        # A day at most.
+        "appraisal_arrival_target_minutes": Bounds(0, 24 * 60),
     }
 
     # Monthly appraisal (policy P2.1 to P2.4): the four components and their maxima.
@@ -150,6 +152,15 @@ class ResCompany(models.Model):
         string="Maximum Task Quality Score",
         default=5.0,
         help="Best quality score of an assigned task done on time.",
+    )
+    # The documents name arrival (003-3 到场时间) but give no target: two
+    # hours until a company sets its own.
+    appraisal_arrival_target_minutes = fields.Integer(
+        string="Arrival Target (minutes)",
+        default=120,
+        help="An engineer arrives on time when their first check-in on an "
+        "order comes at most this many minutes (wall-clock) after the "
+        "appointment, or without one after the order's first assignment.",
     )
     appraisal_max_appeals = fields.Integer(
         string="Appeals per Appraisal",

@@ -71,6 +71,9 @@ class ResConfigSettings(models.TransientModel):
     appraisal_max_appeals = fields.Integer(
         related="company_id.appraisal_max_appeals", readonly=False
     )
+    appraisal_arrival_target_minutes = fields.Integer(
+        related="company_id.appraisal_arrival_target_minutes", readonly=False
+    )
     appraisal_refresh_months = fields.Integer(
         related="company_id.appraisal_refresh_months", readonly=False
     )

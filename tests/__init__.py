@@ -42,6 +42,7 @@ from . import test_input_bounds
 from . import test_lock_date
 from . import test_task_integrity
 from . import test_fact_integrity
+from . import test_visit
 from . import test_pure
 from . import test_scoring_rules
 from . import test_fact_sources

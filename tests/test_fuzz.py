@@ -152,6 +152,16 @@ class TestFuzz(MonthlyAppraisalCommon):
             "helpdesk.appraisal.sheet.template.tier": template.line_ids.tier_ids,
             "helpdesk.appraisal.sheet": sheet,
             "helpdesk.appraisal.sheet.line": sheet.line_ids,
+            "helpdesk.ticket.visit": cls.env["helpdesk.ticket.visit"].create(
+                {
+                    "ticket_id": cls.orders_a[0].id,
+                    "employee_id": cls.engineer_a.id,
+                    "check_in": datetime(2026, 10, 20, 9, 0),
+                    "check_out": datetime(2026, 10, 20, 10, 0),
+                    "latitude": 31.2,
+                    "longitude": 121.5,
+                }
+            ),
         }
         # Transient models are fuzzed through their creation.
         cls.created = (
