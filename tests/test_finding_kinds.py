@@ -263,10 +263,12 @@ class TestFindingKindsInTheAppraisal(MonthlyAppraisalCommon):
             lambda fact: fact.kind in ("work_log", "order_form")
         )
         self.assertEqual(len(kept), 2)
+        # The fact source counts each kind; a kind without finding is absent.
+        counts = self.env["helpdesk.quality.finding"]._counts_by_employee_month(
+            self.engineer_a, [OCTOBER]
+        )[self.engineer_a.id, OCTOBER]
         self.assertEqual(
-            self.env["helpdesk.quality.finding"]._counts_by_employee(
-                OCTOBER, OCTOBER_END
-            )[self.engineer_a.id],
+            {kind: counts.get(kind, 0) for kind in ("work_log", "order_form")},
             {"work_log": 2, "order_form": 0},
         )
 
@@ -297,10 +299,12 @@ class TestReportTaskKind(TaskCommon):
         self.assertEqual(late.appraisal_deadline_day, DEADLINE.date())
         # Both late tasks count in the half-year penalty of engineer A.
         self.env.flush_all()
-        counts = self.env["project.task"]._overdue_counts(
-            date(2026, 7, 1), date(2026, 12, 31)
+        counts = self.env["project.task"]._counts_by_employee_month(
+            self.engineer_a, [date(2026, month, 1) for month in range(7, 13)]
         )
-        self.assertEqual(counts[self.engineer_a.id], 2)
+        self.assertEqual(
+            sum(measures.get("overdue", 0) for measures in counts.values()), 2
+        )
         self._load_chinese()
         labels = dict(
             self.env["project.task"]
