@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from .. import scoring
-from .helpdesk_ticket import SUPERVISOR_GROUP
+from ..const import SUPERVISOR_GROUP
 from .helpdesk_ticket import HelpdeskTicket as AppraisalTicket
 from .helpdesk_ticket_timeliness import TIMELINESS_FIELDS
 
@@ -155,7 +155,7 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_can_set_qa(vals)
+            self._check_can_set_qa(vals, creating=True)
             if vals.get("qa_result"):
                 vals.setdefault("qa_date", fields.Date.context_today(self))
         tickets = super().create(vals_list)
@@ -188,11 +188,24 @@ class HelpdeskTicket(models.Model):
             )
         )
 
-    def _check_can_set_qa(self, vals):
-        """Only supervisors set the quality check and the delivery dates."""
-        if self.env.su or not set(QA_FIELDS) & vals.keys():
+    def _check_can_set_qa(self, vals, creating=False):
+        """Only supervisors set the quality check, the delivery dates, the
+        rework link and the resolution: an engineer would otherwise clear the
+        rework that costs their first-time fix, or pin one on a colleague."""
+        if self.env.su or self.env.user.has_group(SUPERVISOR_GROUP):
             return
-        if not self.env.user.has_group(SUPERVISOR_GROUP):
+        # A new order's form sends its empty fields: only values count.
+        fix_fields = {
+            name for name in FIX_FIELDS if name in vals and (vals[name] or not creating)
+        }
+        if fix_fields:
+            raise AccessError(
+                self.env._(
+                    "Only an appraisal supervisor can set the rework link and the "
+                    "resolution of a service order."
+                )
+            )
+        if set(QA_FIELDS) & vals.keys():
             raise AccessError(
                 self.env._(
                     "Only an appraisal supervisor can set the QA result and the "

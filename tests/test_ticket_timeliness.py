@@ -371,6 +371,36 @@ class TestTicketFixQuality(TimelinessCommon):
         original.resolution_result = "escalated"
         self.assertEqual(original.resolution_result, "escalated")
 
+    def test_rework_and_resolution_are_set_by_supervisors_only(self):
+        original = self._original()
+        other = self._original()
+        engineer = original.with_user(self.engineer_a_user).with_context(
+            tracking_disable=True
+        )
+        for vals in (
+            {"rework_of_id": other.id},
+            {"rework_of_id": False},
+            {"resolution_result": "resolved"},
+        ):
+            with self.assertRaisesText(AccessError, "rework link"):
+                engineer.write(vals)
+        env = api.Environment(
+            self.env.cr, self.engineer_a_user.id, {"tracking_disable": True}
+        )
+        with self.assertRaisesText(AccessError, "rework link"):
+            api.call_kw(
+                env["helpdesk.ticket"],
+                "write",
+                [[original.id], {"rework_of_id": other.id}],
+                {},
+            )
+        self.assertFalse(original.rework_of_id)
+        self.assertFalse(other.rework_ids)
+        original.with_user(self.supervisor_user).with_context(
+            tracking_disable=True
+        ).write({"rework_of_id": other.id})
+        self.assertEqual(other.rework_ids, original)
+
     def test_qa_is_set_by_supervisors_only(self):
         original = self._original()
         engineer = original.with_user(self.engineer_a_user)
