@@ -1,6 +1,9 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
+from datetime import datetime, time
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 
@@ -24,7 +27,30 @@ METRIC_SELECTION = [
     ("area_rate", "Area Completion Rate (%)"),
     ("area_score", "Area Score"),
     (METRIC_MANUAL, "Manual Value"),
+    # Targets, time and other sheets (issue 12 items 4 and 7).
+    ("standard_points", "Standard Points"),
+    ("utilisation", "Utilisation (%)"),
+    ("sheet_total", "Total of Another Sheet"),
+    ("sheets_below", "Sheets below a Total"),
+    ("team_mean", "Team Mean of Sheet Totals"),
+    ("team_sum", "Team Sum of a Metric"),
 ]
+
+# The template-line fields a metric takes as parameters, by metric: a line
+# passes them to ``_metric_<code>`` as keyword arguments, and sheets compute
+# a metric once per distinct set of parameters (``_metric_params`` of the
+# template line). A metric whose parameters hold ``team_metric`` takes that
+# metric's parameters too.
+METRIC_PARAMS = {
+    "sheet_total": ("source_template_id",),
+    "sheets_below": ("source_template_id", "sheet_threshold"),
+    "team_mean": ("source_template_id",),
+    "team_sum": ("team_metric",),
+}
+# The metrics that read the totals of the sheets of the line's other
+# template: those sheets are computed first, and a template never refers to
+# itself, directly or through others.
+SHEET_METRICS = ("sheet_total", "sheets_below", "team_mean")
 
 
 _CREDITS = (
@@ -84,8 +110,10 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
     _description = "KPI Metric Catalogue"
 
     @api.model
-    def _compute_metric(self, code, employees, months):
-        return getattr(self, f"_metric_{code}")(employees, list(months))
+    def _compute_metric(self, code, employees, months, params=()):
+        """``params``: ``(name, value)`` pairs of the metric's parameters
+        (``METRIC_PARAMS``), as a template line gives them."""
+        return getattr(self, f"_metric_{code}")(employees, list(months), **dict(params))
 
     @api.model
     def _facts_action(self, code, employee, months, name):
@@ -199,3 +227,157 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
     def _metric_manual(self, employees, months):
         """Typed on the sheet line by the supervisor (or the employee first)."""
         return {}
+
+    # Targets, time and other sheets (issue 12 items 4 and 7) --------------
+
+    @api.model
+    def _metric_standard_points(self, employees, months):
+        """The standard points S of the period: the employee's own standard
+        monthly points, else their company's, for each month (the target of
+        the monthly appraisal's workload, policy P2.1)."""
+        standard = employees._appraisal_standard_points()
+        return {
+            employee_id: (points * len(months), points * len(months), 1.0)
+            for employee_id, points in standard.items()
+        }
+
+    @api.model
+    def _metric_utilisation(self, employees, months):
+        """Hours logged on timesheets / hours available in the employee's
+        working calendar less their leaves, in percent (004-A8), the
+        period's days taken in the employee's time zone. No data without
+        available hours."""
+        start = months[0]
+        end = months[-1] + relativedelta(months=1)
+        # Timesheets and calendars are HR data the sheet's reader may not see.
+        su_employees = employees.sudo()
+        logged = {
+            employee.id: hours
+            for employee, hours in self.env["account.analytic.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("project_id", "!=", False),
+                    ("date", ">=", start),
+                    ("date", "<", end),
+                ],
+                ["employee_id"],
+                ["unit_amount:sum"],
+            )
+        }
+        # The working time of each local day of the period, from one day
+        # before to one day after it in UTC: any time zone's days are in.
+        available = defaultdict(float)
+        for employee_id, days in su_employees._list_work_time_per_day(
+            datetime.combine(start - relativedelta(days=1), time.min),
+            datetime.combine(end + relativedelta(days=1), time.min),
+        ).items():
+            for day, hours in days:
+                if start <= day < end:
+                    available[employee_id] += hours
+        result = {}
+        for employee_id in employees.ids:
+            hours = logged.get(employee_id, 0.0)
+            hours_available = available[employee_id]
+            result[employee_id] = (
+                hours * 100.0 / hours_available if hours_available else None,
+                hours,
+                hours_available,
+            )
+        return result
+
+    def _source_sheets(self, employees, months, source_template_id):
+        """The sheets of template ``source_template_id`` about ``employees``
+        whose period starts within the period of ``months``, or holds its
+        first month (a year sheet for a month): one search."""
+        sheets = self.env["helpdesk.appraisal.sheet"].sudo()
+        if not source_template_id:
+            return sheets
+        template = sheets.template_id.browse(source_template_id)
+        return sheets.search(
+            [
+                ("template_id", "=", template.id),
+                ("employee_id", "in", employees.ids),
+                ("month", ">=", template._period_start(months[0])),
+                ("month", "<=", months[-1]),
+            ]
+        )
+
+    @staticmethod
+    def _mean_totals(totals_by_employee, employee_ids):
+        """``(mean, sum, count)`` of each employee's totals; no data without
+        any."""
+        result = {}
+        for employee_id in employee_ids:
+            totals = totals_by_employee.get(employee_id, [])
+            result[employee_id] = (
+                sum(totals) / len(totals) if totals else None,
+                sum(totals),
+                float(len(totals)),
+            )
+        return result
+
+    @api.model
+    def _metric_sheet_total(self, employees, months, source_template_id=None):
+        """The total of the employee's sheet of another template for the
+        period: the mean of the totals when several of its sheets fall in
+        the period (the quarters of a year), their sum as numerator and
+        their number as denominator. No data without such a sheet."""
+        totals = defaultdict(list)
+        for sheet in self._source_sheets(employees, months, source_template_id):
+            totals[sheet.employee_id.id].append(sheet.total_score)
+        return self._mean_totals(totals, employees.ids)
+
+    @api.model
+    def _metric_sheets_below(
+        self, employees, months, source_template_id=None, sheet_threshold=0.0
+    ):
+        """How many of the employee's sheets of another template in the
+        period have a total below the line's threshold (004-R11: quarters
+        under 59 in the year)."""
+        counts = defaultdict(float)
+        for sheet in self._source_sheets(employees, months, source_template_id):
+            if sheet.total_score < sheet_threshold:
+                counts[sheet.employee_id.id] += 1
+        return {
+            employee_id: (counts[employee_id], counts[employee_id], 1.0)
+            for employee_id in employees.ids
+        }
+
+    def _team_members(self, employees):
+        """The employees whose manager is one of ``employees``, in one
+        search (the organisation is HR data)."""
+        members = self.env["hr.employee"].sudo()
+        return members.search([("parent_id", "in", employees.ids)])
+
+    @api.model
+    def _metric_team_mean(self, employees, months, source_template_id=None):
+        """The mean total of the sheets of another template of the employees
+        the employee manages (004-R8): their sum as numerator, their number
+        as denominator. No data without such a sheet."""
+        members = self._team_members(employees)
+        totals = defaultdict(list)
+        for sheet in self._source_sheets(members, months, source_template_id):
+            totals[sheet.employee_id.parent_id.id].append(sheet.total_score)
+        return self._mean_totals(totals, employees.ids)
+
+    @api.model
+    def _metric_team_sum(self, employees, months, team_metric=None, **params):
+        """A metric added up over the employees the employee manages
+        (004-R9: the team's complaints): the sum of their values, numerators
+        and denominators; members without data add nothing."""
+        result = {employee_id: (0.0, 0.0, 0.0) for employee_id in employees.ids}
+        if not team_metric:
+            return result
+        members = self._team_members(employees)
+        values = self._compute_metric(team_metric, members, months, params.items())
+        for member in members:
+            value, numerator, denominator = values.get(member.id) or (None, 0.0, 0.0)
+            total, top, bottom = result[member.parent_id.id]
+            result[member.parent_id.id] = (
+                total + (value or 0.0),
+                top + numerator,
+                bottom + denominator,
+            )
+        return result
