@@ -1,7 +1,6 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 
 class HelpdeskAppraisalGradeScaleLine(models.Model):
@@ -29,15 +28,9 @@ class HelpdeskAppraisalGradeScaleLine(models.Model):
         help="A sheet whose total reaches this value gets the grade (unless it "
         "reaches a higher grade).",
     )
-    setting_field_id = fields.Many2one(
-        comodel_name="ir.model.fields",
+    setting = fields.Selection(
+        selection="_selection_setting",
         string="From Company Setting",
-        ondelete="set null",
-        domain=[
-            ("model", "=", "res.company"),
-            ("name", "=like", "appraisal_grade_%"),
-            ("ttype", "=", "float"),
-        ],
         help="The lowest total is read from this setting of the sheet's "
         "company, as the monthly appraisal's grades are (the five bands).",
     )
@@ -55,28 +48,19 @@ class HelpdeskAppraisalGradeScaleLine(models.Model):
         ),
     ]
 
-    @api.constrains("setting_field_id")
-    def _check_setting_field(self):
-        for line in self:
-            field = line.setting_field_id
-            if field and (
-                field.model != "res.company"
-                or not field.name.startswith("appraisal_grade_")
-                or field.ttype != "float"
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Grade %(grade)s: the lowest total is read from a grade "
-                        "band setting of the company, not from %(setting)s.",
-                        grade=line.name,
-                        setting=field.field_description,
-                    )
-                )
+    @api.model
+    def _selection_setting(self):
+        """The company's grade band settings, by their label."""
+        return [
+            (name, field._description_string(self.env))
+            for name, field in self.env["res.company"]._fields.items()
+            if name.startswith("appraisal_grade_") and field.type == "float"
+        ]
 
     def _lowest_total(self, company):
         """The lowest total of the grade for a sheet of ``company``."""
         self.ensure_one()
-        if company and self.setting_field_id:
+        if company and self.setting:
             # The grade bands count for every reader of a sheet.
-            return company.sudo()[self.setting_field_id.sudo().name]
+            return company.sudo()[self.setting]
         return self.lowest_total

@@ -194,7 +194,7 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
     # Targets and parameters from elsewhere, other sheets (issue 12 items 4
     # and 7): the metric parameters of METRIC_PARAMS.
     target_metric = fields.Selection(
-        selection=METRIC_SELECTION,
+        selection="_selection_metric",
         string="Target from Metric",
         help="The target is this metric's value for the employee and period "
         "(the employee's standard points, the team's mean ...) instead of the "
@@ -228,7 +228,7 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         "value are counted (59 for 004-R11).",
     )
     team_metric = fields.Selection(
-        selection=METRIC_SELECTION,
+        selection="_selection_metric",
         string="Metric of the Team",
         help="Team Sum of a Metric: the metric added up over the employees "
         "the employee manages.",
@@ -436,6 +436,12 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
 
     # Targets and parameters from elsewhere, other sheets -------------------
 
+    @api.model
+    def _selection_metric(self):
+        """The metrics of the catalogue, as the line's metric offers them
+        (with their translations)."""
+        return self._fields["metric"]._description_selection(self.env)
+
     @api.constrains("metric", "team_metric", "source_template_id", "template_id")
     def _check_references(self):
         for line in self:
@@ -455,9 +461,9 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
                 | line.source_template_id._referenced_templates()
             ):
                 problem = self.env._(
-                    "the template %(source)s refers back to this template: a "
+                    "the template %(other)s refers back to this template: a "
                     "sheet cannot depend on itself.",
-                    source=line.source_template_id.name,
+                    other=line.source_template_id.name,
                 )
             if problem:
                 raise ValidationError(

@@ -45,16 +45,10 @@ class HelpdeskAppraisalSheetTemplateSetting(models.Model):
         selection=PARAMETER_SELECTION,
         required=True,
     )
-    field_id = fields.Many2one(
-        comodel_name="ir.model.fields",
+    setting = fields.Selection(
+        selection="_selection_setting",
         string="Company Setting",
         required=True,
-        ondelete="cascade",
-        domain=[
-            ("model", "=", "res.company"),
-            ("name", "=like", f"{SETTING_PREFIX}%"),
-            ("ttype", "in", ("float", "integer", "boolean")),
-        ],
     )
     factor = fields.Float(
         default=1.0,
@@ -70,35 +64,41 @@ class HelpdeskAppraisalSheetTemplateSetting(models.Model):
         ),
     ]
 
-    @api.constrains("parameter", "field_id")
+    @api.model
+    def _selection_setting(self):
+        """The appraisal settings of the company that hold a number or a
+        yes/no, by their label."""
+        return sorted(
+            (
+                (name, field._description_string(self.env))
+                for name, field in self.env["res.company"]._fields.items()
+                if name.startswith(SETTING_PREFIX)
+                and field.type in ("float", "integer", "boolean")
+            ),
+            key=lambda item: item[1],
+        )
+
+    @api.constrains("parameter", "setting")
     def _check_setting(self):
         for setting in self:
-            field = setting.field_id
-            expected = (
-                ("boolean",)
-                if setting.parameter in BOOLEAN_PARAMETERS
-                else ("float", "integer")
+            is_boolean = (
+                self.env["res.company"]._fields[setting.setting].type == "boolean"
             )
-            if (
-                field.model != "res.company"
-                or not field.name.startswith(SETTING_PREFIX)
-                or field.ttype not in expected
-            ):
+            if is_boolean != (setting.parameter in BOOLEAN_PARAMETERS):
+                labels = dict(
+                    self._fields["parameter"]._description_selection(self.env)
+                )
                 raise ValidationError(
                     self.env._(
                         "Line %(line)s: the parameter %(parameter)s takes an "
                         "appraisal setting of the company holding %(kind)s, "
                         "not %(setting)s.",
                         line=setting.line_id.name,
-                        parameter=dict(
-                            setting._fields["parameter"]._description_selection(
-                                self.env
-                            )
-                        )[setting.parameter],
+                        parameter=labels[setting.parameter],
                         kind=self.env._("yes or no")
                         if setting.parameter in BOOLEAN_PARAMETERS
                         else self.env._("a number"),
-                        setting=field.field_description,
+                        setting=dict(self._selection_setting())[setting.setting],
                     )
                 )
 
@@ -107,8 +107,8 @@ class HelpdeskAppraisalSheetTemplateSetting(models.Model):
         # The settings count for every reader of a sheet.
         company = company.sudo()
         return {
-            setting.parameter: company[setting.field_id.name]
+            setting.parameter: company[setting.setting]
             if setting.parameter in BOOLEAN_PARAMETERS
-            else company[setting.field_id.name] * setting.factor
+            else company[setting.setting] * setting.factor
             for setting in self.sudo()
         }

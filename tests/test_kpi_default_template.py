@@ -180,7 +180,12 @@ class TestKpiDefaultTemplate(DefaultTemplateComparison, MonthlyAppraisalCommon):
             count=20, engineers=self.engineer_a, difficulty=self.level_standard
         )
         area = self.env["helpdesk.service.area"].create(
-            {"name": "North", "leader_id": self.engineer_a.id, "device_count": 120}
+            {
+                "name": "North",
+                "leader_id": self.engineer_a.id,
+                "member_ids": [Command.set(self.engineer_a.ids)],
+                "device_count": 120,
+            }
         )
         self.env["helpdesk.service.area.daily"].sudo().create(
             [

@@ -10,7 +10,7 @@ from .kpi_common import KpiSheetCommon
 
 class TestKpiProbation(KpiSheetCommon):
     """Staff on probation are not appraised (004-M0): A's trial period ends
-    on 30 November, B's on 31 October, C's contract is not running."""
+    on 15 December, B's on 31 October, C's contract is not running."""
 
     @classmethod
     def setUpClass(cls):
@@ -32,7 +32,7 @@ class TestKpiProbation(KpiSheetCommon):
                     "state": state,
                 }
                 for employee, trial_end, state in (
-                    (cls.engineer_a, "2026-11-30", "open"),
+                    (cls.engineer_a, "2026-12-15", "open"),
                     (cls.engineer_b, "2026-10-31", "open"),
                     (cls.engineer_c, "2026-12-31", "draft"),
                 )
@@ -43,14 +43,14 @@ class TestKpiProbation(KpiSheetCommon):
         )
 
     def test_on_probation_get_no_sheet(self):
-        # October and November: A is on probation; B's trial ends with
-        # October, C has no running contract.
+        # October and November: A is on probation; B's trial ends on
+        # October's last day, C has no running contract.
         for day in (OCTOBER, date(2026, 11, 20)):
             self.assertEqual(
                 self._generate_sheets(day=day).employee_id,
                 self.engineer_b | self.engineer_c,
             )
-        # December: A's trial is over.
+        # December: A's trial ends within the month.
         self.assertEqual(
             self._generate_sheets(day=date(2026, 12, 1)).employee_id,
             self.engineer_a | self.engineer_b | self.engineer_c,

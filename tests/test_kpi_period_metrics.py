@@ -134,7 +134,7 @@ class TestKpiCompanySettings(KpiSheetCommon):
         return {
             "line_id": self.line_customer.id,
             "parameter": parameter,
-            "field_id": self.env["ir.model.fields"]._get("res.company", field).id,
+            "setting": field,
         }
 
     def test_parameters_follow_the_settings(self):
@@ -180,32 +180,24 @@ class TestKpiCompanySettings(KpiSheetCommon):
         Setting = self.env["helpdesk.appraisal.sheet.template.setting"].with_user(
             self.manager_user
         )
-        for parameter, field in (
-            ("weight", "appraisal_add_area_score"),
-            ("in_total", "appraisal_customer_max"),
-            # Not an appraisal setting.
-            ("weight", "sequence"),
+        for parameter, field, message in (
+            ("weight", "appraisal_add_area_score", "holding a number, not Add"),
+            ("in_total", "appraisal_customer_max", "holding yes or no, not"),
         ):
-            with self.assertRaisesText(ValidationError, "takes an appraisal setting"):
+            with self.assertRaisesText(ValidationError, message):
                 Setting.create(self._setting_values(parameter, field))
-        partner_field = self.env["ir.model.fields"]._get("res.partner", "color")
-        with self.assertRaisesText(ValidationError, "takes an appraisal setting"):
-            Setting.create(
-                dict(
-                    self._setting_values("weight", "appraisal_customer_max"),
-                    field_id=partner_field.id,
-                )
-            )
+        # Not an appraisal setting of the company.
+        for field in ("sequence", "name"):
+            with self.assertRaises(ValueError):
+                Setting.create(self._setting_values("weight", field))
         with self.assertRaisesText(ValidationError, "must be a finite number"):
             Setting.create(
-                dict(
-                    self._setting_values("per_unit", "appraisal_customer_max"),
-                    factor=float("nan"),
-                )
+                self._setting_values("per_unit", "appraisal_customer_max")
+                | {"factor": float("nan")}
             )
         grade = self.env.ref("helpdesk_engineer_appraisal.grade_scale_five_bands_good")
-        with self.assertRaisesText(ValidationError, "grade band setting"):
-            grade.with_user(self.manager_user).setting_field_id = self.env[
-                "ir.model.fields"
-            ]._get("res.company", "appraisal_customer_max")
+        self.assertEqual(grade.setting, "appraisal_grade_good")
+        with self.assertRaises(ValueError):
+            grade.with_user(self.manager_user).setting = "appraisal_customer_max"
         self.assertFalse(self.line_customer.setting_ids)
+        self.assertEqual(grade.setting, "appraisal_grade_good")
