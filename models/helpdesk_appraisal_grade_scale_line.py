@@ -1,6 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class HelpdeskAppraisalGradeScaleLine(models.Model):
@@ -56,6 +57,20 @@ class HelpdeskAppraisalGradeScaleLine(models.Model):
             for name, field in self.env["res.company"]._fields.items()
             if name.startswith("appraisal_grade_") and field.type == "float"
         ]
+
+    @api.constrains("setting")
+    def _check_setting(self):
+        settings = dict(self._selection_setting())
+        for line in self:
+            if line.setting and line.setting not in settings:
+                raise ValidationError(
+                    self.env._(
+                        "Grade %(grade)s: the lowest total is read from a grade "
+                        "band setting of the company, not from %(setting)s.",
+                        grade=line.name,
+                        setting=line.setting,
+                    )
+                )
 
     def _lowest_total(self, company):
         """The lowest total of the grade for a sheet of ``company``."""

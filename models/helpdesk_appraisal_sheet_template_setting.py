@@ -80,11 +80,13 @@ class HelpdeskAppraisalSheetTemplateSetting(models.Model):
 
     @api.constrains("parameter", "setting")
     def _check_setting(self):
+        settings = dict(self._selection_setting())
+        company_fields = self.env["res.company"]._fields
         for setting in self:
-            is_boolean = (
-                self.env["res.company"]._fields[setting.setting].type == "boolean"
-            )
-            if is_boolean != (setting.parameter in BOOLEAN_PARAMETERS):
+            expected = setting.parameter in BOOLEAN_PARAMETERS
+            if setting.setting not in settings or expected != (
+                company_fields[setting.setting].type == "boolean"
+            ):
                 labels = dict(
                     self._fields["parameter"]._description_selection(self.env)
                 )
@@ -98,7 +100,7 @@ class HelpdeskAppraisalSheetTemplateSetting(models.Model):
                         kind=self.env._("yes or no")
                         if setting.parameter in BOOLEAN_PARAMETERS
                         else self.env._("a number"),
-                        setting=dict(self._selection_setting())[setting.setting],
+                        setting=settings.get(setting.setting, setting.setting),
                     )
                 )
 

@@ -187,8 +187,10 @@ class TestKpiCompanySettings(KpiSheetCommon):
             with self.assertRaisesText(ValidationError, message):
                 Setting.create(self._setting_values(parameter, field))
         # Not an appraisal setting of the company.
-        for field in ("sequence", "name"):
-            with self.assertRaises(ValueError):
+        for field in ("sequence", "name", "appraisal_tz"):
+            with self.assertRaisesText(
+                ValidationError, f"holding a number, not {field}"
+            ):
                 Setting.create(self._setting_values("weight", field))
         with self.assertRaisesText(ValidationError, "must be a finite number"):
             Setting.create(
@@ -197,7 +199,16 @@ class TestKpiCompanySettings(KpiSheetCommon):
             )
         grade = self.env.ref("helpdesk_engineer_appraisal.grade_scale_five_bands_good")
         self.assertEqual(grade.setting, "appraisal_grade_good")
+        # Written, the value is refused by the selection; created, by the check.
         with self.assertRaises(ValueError):
             grade.with_user(self.manager_user).setting = "appraisal_customer_max"
+        with self.assertRaisesText(ValidationError, "grade band setting"):
+            grade.with_user(self.manager_user).copy(
+                {
+                    "code": "other",
+                    "lowest_total": 85,
+                    "setting": "appraisal_customer_max",
+                }
+            )
         self.assertFalse(self.line_customer.setting_ids)
         self.assertEqual(grade.setting, "appraisal_grade_good")
