@@ -3,7 +3,7 @@
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
-from .appraisal_common import MonthlyAppraisalCommon
+from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
 
 MODULE = "helpdesk_engineer_appraisal"
 # The default template's lines and the appraisal's component each reproduces.
@@ -203,6 +203,44 @@ class TestKpiDefaultTemplate(DefaultTemplateComparison, MonthlyAppraisalCommon):
         self.assertEqual(self._line(sheet, "area").points, 12)
         self.assertEqual(sheet.total_score, 100)
         self._compare(appraisal, sheet)
+
+    def test_refresh_in_constant_queries(self):
+        """The settings, the standard points and the drafts of the lines
+        read with settings cost the same for 2 sheets as for 10."""
+        others = self.env["hr.employee"].create(
+            [{"name": f"Engineer {index}"} for index in range(8)]
+        )
+        others[:3].appraisal_standard_points = 20
+        self._create_tickets(
+            count=2, engineers=others[:4], difficulty=self.level_standard
+        )
+        template = self._monthly_template()
+        sheets = self.env["helpdesk.appraisal.sheet"].create(
+            [
+                {
+                    "template_id": template.id,
+                    "employee_id": employee.id,
+                    "month": OCTOBER,
+                }
+                for employee in self.engineers | others
+            ]
+        )
+        few, many = sheets[:2], sheets
+        # The first refresh creates the lines.
+        sheets._refresh()
+        reads = []
+        for batch in (few, many):
+            self.env.invalidate_all()
+            with self._capture_reads() as batch_reads:
+                batch._refresh()
+            reads.append(batch_reads)
+        self.assertEqual(len(reads[1]), len(reads[0]), "\n".join(reads[1]))
+        # 2 orders shared by 4 engineers: P = 0.5; 60 x 0.5 / 20 = 1.5 with
+        # their own S of 20, 60 x 0.5 / 40 = 0.75 with the company's.
+        self.assertEqual(
+            [sheet.line_ids[0].points for sheet in sheets[2:7]],
+            [1.5, 1.5, 1.5, 0.75, 0],
+        )
 
 
 @tagged("post_install", "-at_install", "appraisal_demo")

@@ -199,8 +199,7 @@ class TestKpiCompanySettings(KpiSheetCommon):
             )
         grade = self.env.ref("helpdesk_engineer_appraisal.grade_scale_five_bands_good")
         self.assertEqual(grade.setting, "appraisal_grade_good")
-        # Written, the value is refused by the selection; created, by the check.
-        with self.assertRaises(ValueError):
+        with self.assertRaisesText(ValidationError, "grade band setting"):
             grade.with_user(self.manager_user).setting = "appraisal_customer_max"
         with self.assertRaisesText(ValidationError, "grade band setting"):
             grade.with_user(self.manager_user).copy(
