@@ -1,6 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
@@ -172,6 +173,16 @@ class TestKpiDefaultTemplate(DefaultTemplateComparison, MonthlyAppraisalCommon):
         self.assertEqual(sheet_b.total_score, 55.625)
         for appraisal, sheet in sheets.items():
             self._compare(appraisal, sheet)
+
+    def test_added_to_the_total_is_computed(self):
+        """Nobody adds the area score of their own sheet to its total."""
+        appraisal = self._generate(employees=self.engineer_a)
+        sheet = self._sheets_beside(appraisal)[appraisal]
+        area = self._line(sheet, "area")
+        for user in (self.engineer_a_user, self.supervisor_user, self.manager_user):
+            with self.assertRaisesText(AccessError, "computed"):
+                area.with_user(user).write({"in_total": True})
+        self.assertFalse(area.in_total)
 
     def test_area_score_kept_within_the_maximum(self):
         """An area score added on top of a full month: both totals stay 100."""
