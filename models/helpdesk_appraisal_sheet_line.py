@@ -210,6 +210,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
             sheet.employee_id,
             sheet.template_id._period_months(sheet.month),
             f"{sheet.display_name} - {self.name}",
+            self.sudo().template_line_id._metric_parameters(),
         )
 
     def _computed_values(self, metric_value):

@@ -5,7 +5,11 @@ from odoo.exceptions import ValidationError
 
 from .. import kpi_rules
 from .helpdesk_appraisal_input_mixin import Bounds
-from .helpdesk_appraisal_metric import METRIC_MANUAL, METRIC_SELECTION
+from .helpdesk_appraisal_metric import (
+    METRIC_MANUAL,
+    METRIC_PARAMETERS,
+    METRIC_SELECTION,
+)
 
 SCORER_SYSTEM = "system"
 SCORER_SUPERVISOR = "supervisor"
@@ -186,6 +190,30 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         "Self, then Supervisor the employee scores first and the supervisor's "
         "value is final.",
     )
+    # The metrics' parameters (METRIC_PARAMETERS): complaints, findings,
+    # assessments.
+    complaint_channel = fields.Selection(
+        selection=lambda self: self.env["helpdesk.complaint"]
+        ._fields["channel"]
+        ._description_selection(self.env),
+        help="Complaint metrics: count the complaints of this channel only; "
+        "empty, those of every channel.",
+    )
+    finding_kind = fields.Selection(
+        selection=lambda self: self.env["helpdesk.quality.finding"]
+        ._fields["kind"]
+        ._description_selection(self.env),
+        help="Finding metrics: count the findings of this kind only; empty, "
+        "those of every kind.",
+    )
+    assessment_kind = fields.Selection(
+        selection=lambda self: self.env["helpdesk.appraisal.assessment"]
+        ._fields["kind"]
+        ._description_selection(self.env),
+        help="Assessment metrics: the kind of assessment they read; empty, "
+        "exams for the score and the pass rate, trainings for the count "
+        "attended.",
+    )
 
     @api.depends(
         "rule_kind",
@@ -326,6 +354,16 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         if kind == kpi_rules.K4_TIERS:
             return {"bands": self.tier_ids._bands()}
         return {"minimum": self.manual_min, "maximum": self.weight}
+
+    def _metric_parameters(self):
+        """The ``(field, value)`` pairs of the parameters the line's metric
+        takes (``METRIC_PARAMETERS``), hashable: the sheets compute a metric
+        once per period and parameters."""
+        self.ensure_one()
+        return tuple(
+            (name, self[name] or None)
+            for name in sorted(METRIC_PARAMETERS.get(self.metric, {}))
+        )
 
     def _formula(self, result):
         """The computation of ``result`` (a ``kpi_rules.RuleResult`` of the
