@@ -59,6 +59,26 @@ METRIC_PARAMETERS = {
 }
 
 
+def parameter_selection(model_name, field_name):
+    """The selection of a metric parameter: that of the facts' own field
+    (a complaint's channel, a finding's kind), in the reader's language."""
+    return (
+        lambda self: self.env[model_name]
+        ._fields[field_name]
+        ._description_selection(self.env)
+    )
+
+
+def metric_parameters(line):
+    """The ``(field, value)`` pairs of the parameters the metric of ``line``
+    (a template or sheet line) takes, hashable: the sheets compute a metric
+    once per period and parameters."""
+    return tuple(
+        (name, line[name] or None)
+        for name in sorted(METRIC_PARAMETERS.get(line.metric, {}))
+    )
+
+
 _CREDITS = (
     "helpdesk.ticket.credit",
     "helpdesk_engineer_appraisal.helpdesk_ticket_credit_action",
@@ -146,7 +166,7 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
     def _compute_metric(self, code, employees, months, parameters=()):
         """Metric ``code`` for ``employees`` over ``months``; ``parameters``
         are the template line's ``(field, value)`` pairs the metric takes
-        (``METRIC_PARAMETERS``, see ``_metric_parameters`` of the line)."""
+        (``METRIC_PARAMETERS``, see ``metric_parameters``)."""
         return getattr(self, f"_metric_{code}")(
             employees, list(months), **self._parameter_values(code, parameters)
         )

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .. import kpi_rules
 from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
-from .helpdesk_appraisal_metric import METRIC_MANUAL
+from .helpdesk_appraisal_metric import METRIC_MANUAL, metric_parameters
 from .helpdesk_appraisal_sheet_template import PERIOD_SELECTION
 from .helpdesk_appraisal_sheet_template_line import SCORER_SELF_SUPERVISOR
 
@@ -455,7 +455,7 @@ class HelpdeskAppraisalSheet(models.Model):
                 key = (
                     tuple(months),
                     template_line.metric,
-                    template_line._metric_parameters(),
+                    metric_parameters(template_line),
                 )
                 if key not in values:
                     values[key] = metric_model._compute_metric(
@@ -472,7 +472,7 @@ class HelpdeskAppraisalSheet(models.Model):
                     values[
                         months,
                         template_line.metric,
-                        template_line._metric_parameters(),
+                        metric_parameters(template_line),
                     ].get(employee.id)
                 )
                 line._computed_write(line_values)

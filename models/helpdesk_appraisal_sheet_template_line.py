@@ -7,8 +7,8 @@ from .. import kpi_rules
 from .helpdesk_appraisal_input_mixin import Bounds
 from .helpdesk_appraisal_metric import (
     METRIC_MANUAL,
-    METRIC_PARAMETERS,
     METRIC_SELECTION,
+    parameter_selection,
 )
 
 SCORER_SYSTEM = "system"
@@ -193,23 +193,17 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
     # The metrics' parameters (METRIC_PARAMETERS): complaints, findings,
     # assessments.
     complaint_channel = fields.Selection(
-        selection=lambda self: self.env["helpdesk.complaint"]
-        ._fields["channel"]
-        ._description_selection(self.env),
+        selection=parameter_selection("helpdesk.complaint", "channel"),
         help="Complaint metrics: count the complaints of this channel only; "
         "empty, those of every channel.",
     )
     finding_kind = fields.Selection(
-        selection=lambda self: self.env["helpdesk.quality.finding"]
-        ._fields["kind"]
-        ._description_selection(self.env),
+        selection=parameter_selection("helpdesk.quality.finding", "kind"),
         help="Finding metrics: count the findings of this kind only; empty, "
         "those of every kind.",
     )
     assessment_kind = fields.Selection(
-        selection=lambda self: self.env["helpdesk.appraisal.assessment"]
-        ._fields["kind"]
-        ._description_selection(self.env),
+        selection=parameter_selection("helpdesk.appraisal.assessment", "kind"),
         help="Assessment metrics: the kind of assessment they read; empty, "
         "exams for the score and the pass rate, trainings for the count "
         "attended.",
@@ -354,16 +348,6 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         if kind == kpi_rules.K4_TIERS:
             return {"bands": self.tier_ids._bands()}
         return {"minimum": self.manual_min, "maximum": self.weight}
-
-    def _metric_parameters(self):
-        """The ``(field, value)`` pairs of the parameters the line's metric
-        takes (``METRIC_PARAMETERS``), hashable: the sheets compute a metric
-        once per period and parameters."""
-        self.ensure_one()
-        return tuple(
-            (name, self[name] or None)
-            for name in sorted(METRIC_PARAMETERS.get(self.metric, {}))
-        )
 
     def _formula(self, result):
         """The computation of ``result`` (a ``kpi_rules.RuleResult`` of the

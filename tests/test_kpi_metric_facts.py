@@ -339,6 +339,11 @@ class TestKpiMetricFacts(KpiFactsCommon):
             [0.0, 10.0, 10.0, 5.5],
         )
         self.assertEqual(false_records.formula, "20 - 5 x 2 = 10")
+        # The sheet lines keep the parameters they were computed with.
+        self.assertEqual(
+            [hotline.complaint_channel, false_records.finding_kind],
+            ["hotline", "false_record"],
+        )
         c1, c2 = self.complaints[:2]
         for line, facts in (
             (hotline, c1),
