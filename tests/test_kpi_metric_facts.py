@@ -3,6 +3,7 @@
 from datetime import date
 
 from odoo import Command
+from odoo.exceptions import AccessError
 
 from .appraisal_common import OCTOBER
 from .kpi_common import KpiSheetCommon
@@ -344,6 +345,11 @@ class TestKpiMetricFacts(KpiFactsCommon):
             [hotline.complaint_channel, false_records.finding_kind],
             ["hotline", "false_record"],
         )
+        # Copied, never written: a supervisor cannot point a line at other
+        # facts.
+        with self.assertRaisesText(AccessError, "only manual values"):
+            hotline.with_user(self.supervisor_user).complaint_channel = "callback"
+        self.assertEqual(hotline.complaint_channel, "hotline")
         c1, c2 = self.complaints[:2]
         for line, facts in (
             (hotline, c1),
