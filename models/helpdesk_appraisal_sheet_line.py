@@ -5,7 +5,13 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import kpi_rules
 from ..const import SUPERVISOR_GROUP
-from .helpdesk_appraisal_metric import METRIC_FACTS, METRIC_MANUAL, METRIC_SELECTION
+from .helpdesk_appraisal_metric import (
+    METRIC_FACTS,
+    METRIC_MANUAL,
+    METRIC_SELECTION,
+    metric_parameters,
+    parameter_selection,
+)
 from .helpdesk_appraisal_sheet import _COMPUTED_WRITE
 from .helpdesk_appraisal_sheet_template_line import (
     RULE_KIND_SELECTION,
@@ -46,6 +52,9 @@ class HelpdeskAppraisalSheetLine(models.Model):
         "formula",
         "self_scored",
         "supervisor_scored",
+        "complaint_channel",
+        "finding_kind",
+        "assessment_kind",
         "in_total",
     )
 
@@ -104,6 +113,17 @@ class HelpdeskAppraisalSheetLine(models.Model):
     supervisor_note = fields.Char(
         string="Comment",
         help="Why the line earns less than its maximum: required then.",
+    )
+    # The metric's parameters (METRIC_PARAMETERS), copied from the template
+    # line: a done sheet opens the facts it was computed from.
+    complaint_channel = fields.Selection(
+        selection=parameter_selection("helpdesk.complaint", "channel"),
+    )
+    finding_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.quality.finding", "kind"),
+    )
+    assessment_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.appraisal.assessment", "kind"),
     )
     in_total = fields.Boolean(
         string="Added to the Total",
@@ -223,6 +243,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
             sheet.employee_id,
             sheet.template_id._period_months(sheet.month),
             f"{sheet.display_name} - {self.name}",
+            metric_parameters(self),
         )
 
     def _computed_values(self, metric_value, target_value=None):
@@ -266,5 +287,8 @@ class HelpdeskAppraisalSheetLine(models.Model):
             "has_data": actual is not None,
             "points": result.points,
             "formula": template_line._formula(result),
+            "complaint_channel": template_line.complaint_channel,
+            "finding_kind": template_line.finding_kind,
+            "assessment_kind": template_line.assessment_kind,
             "in_total": template_line.in_total,
         }

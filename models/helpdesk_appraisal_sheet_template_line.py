@@ -7,9 +7,10 @@ from .. import kpi_rules
 from .helpdesk_appraisal_input_mixin import Bounds
 from .helpdesk_appraisal_metric import (
     METRIC_MANUAL,
-    METRIC_PARAMS,
     METRIC_SELECTION,
     SHEET_METRICS,
+    metric_parameters,
+    parameter_selection,
 )
 
 SCORER_SYSTEM = "system"
@@ -191,8 +192,26 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         "Self, then Supervisor the employee scores first and the supervisor's "
         "value is final.",
     )
+    # The metrics' parameters (METRIC_PARAMETERS): complaints, findings,
+    # assessments.
+    complaint_channel = fields.Selection(
+        selection=parameter_selection("helpdesk.complaint", "channel"),
+        help="Complaint metrics: count the complaints of this channel only; "
+        "empty, those of every channel.",
+    )
+    finding_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.quality.finding", "kind"),
+        help="Finding metrics: count the findings of this kind only; empty, "
+        "those of every kind.",
+    )
+    assessment_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.appraisal.assessment", "kind"),
+        help="Assessment metrics: the kind of assessment they read; empty, "
+        "exams for the score and the pass rate, trainings for the count "
+        "attended.",
+    )
     # Targets and parameters from elsewhere, other sheets (issue 12 items 4
-    # and 7): the metric parameters of METRIC_PARAMS.
+    # and 7): the metric parameters of METRIC_PARAMETERS.
     target_metric = fields.Selection(
         selection="_selection_metric",
         string="Target from Metric",
@@ -482,29 +501,15 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
             self.metric == "team_sum" and self.team_metric in SHEET_METRICS
         )
 
-    def _metric_params(self, metric=None):
-        """The line's parameters of ``metric`` (its own by default):
-        hashable ``(name, value)`` pairs, the key under which sheets compute
-        the metric once for every line giving the same ones."""
-        self.ensure_one()
-        metric = metric or self.metric
-        params = []
-        for name in METRIC_PARAMS.get(metric, ()):
-            value = self[name]
-            if isinstance(value, models.BaseModel):
-                value = value.id
-            params.append((name, value))
-            if name == "team_metric" and value:
-                params += self._metric_params(value)
-        return tuple(params)
-
     def _metric_keys(self):
         """The ``(metric, params)`` the line's points need: its metric, and
         the metric its target comes from."""
         self.ensure_one()
-        keys = [(self.metric, self._metric_params())]
+        keys = [(self.metric, metric_parameters(self))]
         if self.target_metric:
-            keys.append((self.target_metric, self._metric_params(self.target_metric)))
+            keys.append(
+                (self.target_metric, metric_parameters(self, self.target_metric))
+            )
         return keys
 
     def _effective(self, company, target_value=None):

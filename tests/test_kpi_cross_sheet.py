@@ -5,6 +5,7 @@ from datetime import date
 from odoo import Command
 from odoo.exceptions import ValidationError
 
+from ..models.helpdesk_appraisal_metric import metric_parameters
 from .appraisal_common import OCTOBER
 from .kpi_common import KpiSheetCommon
 
@@ -117,7 +118,7 @@ class TestKpiCrossSheet(KpiSheetCommon):
             "team_mean",
             self.engineer_a,
             [OCTOBER],
-            mean.template_line_id._metric_params(),
+            metric_parameters(mean.template_line_id),
         )
         self.assertEqual(values, {self.engineer_a.id: (None, 0, 0.0)})
 
