@@ -20,6 +20,10 @@ TIMELINESS_FIELDS = (
     "reopen_count",
     "first_response_month",
     "first_closed_month",
+    "response_minutes",
+    "response_on_time",
+    "handling_hours",
+    "handled_in_time",
 )
 
 
@@ -29,10 +33,12 @@ class HelpdeskTicket(models.Model):
 
     The first moments are computed or written by the module only (as
     superuser): no client writes them, whatever its role or context, and
-    each is kept once set. Response and handling time are measured when
-    read, in the working hours of the company's calendar (OCA helpdesk_mgmt
-    gives teams
-    none), public holidays (global leaves of the calendar) excluded.
+    each is kept once set. Response and handling time are measured once,
+    when the first response and the first closing happen, in the working
+    hours of the company's calendar then in force (OCA helpdesk_mgmt gives
+    teams none), public holidays (global leaves of the calendar) excluded,
+    against the company's targets then in force: a later change of the
+    calendar or of the targets does not move a month already counted.
     """
 
     _inherit = "helpdesk.ticket"
@@ -89,23 +95,37 @@ class HelpdeskTicket(models.Model):
         store=True,
         index=True,
     )
-    # Measured when read, in batch, with the company's calendar and targets.
+    # Measured once, when the moment is recorded, with the company's
+    # calendar and targets of that day: stored, and depending on the moment
+    # only, so that editing the calendar or the targets later changes no
+    # month already counted (a locked one above all).
     response_minutes = fields.Float(
         string="Response Time (Working Minutes)",
-        compute="_compute_working_times",
+        compute="_compute_response_time",
+        store=True,
+        copy=False,
         help="Working minutes of the company's calendar from the request to "
         "the first response.",
     )
     response_on_time = fields.Boolean(
-        string="Responded on Time", compute="_compute_working_times"
+        string="Responded on Time",
+        compute="_compute_response_time",
+        store=True,
+        copy=False,
     )
     handling_hours = fields.Float(
         string="Handling Time (Working Hours)",
-        compute="_compute_working_times",
+        compute="_compute_handling_time",
+        store=True,
+        copy=False,
         help="Working hours of the company's calendar from the request to the "
         "first closing.",
     )
-    handled_in_time = fields.Boolean(compute="_compute_working_times")
+    handled_in_time = fields.Boolean(
+        compute="_compute_handling_time",
+        store=True,
+        copy=False,
+    )
 
     # Each first moment is kept once set: the compute only fills it.
     @api.depends("user_id")
@@ -160,21 +180,26 @@ class HelpdeskTicket(models.Model):
                 ticket.first_closed_date
             )
 
-    @api.depends("create_date", "first_response_date", "first_closed_date")
-    def _compute_working_times(self):
+    @api.depends("first_response_date")
+    def _compute_response_time(self):
         response = self._working_hours_since_request("first_response_date")
-        handling = self._working_hours_since_request("first_closed_date")
         for ticket in self:
             company = ticket.company_id
             minutes = response.get(ticket.id)
             minutes = minutes * 60 if minutes is not None else None
-            hours = handling.get(ticket.id)
             ticket.response_minutes = minutes or 0.0
             ticket.response_on_time = bool(
                 scoring.within_target(
                     minutes, company.appraisal_response_target_minutes
                 )
             )
+
+    @api.depends("first_closed_date")
+    def _compute_handling_time(self):
+        handling = self._working_hours_since_request("first_closed_date")
+        for ticket in self:
+            company = ticket.company_id
+            hours = handling.get(ticket.id)
             ticket.handling_hours = hours or 0.0
             ticket.handled_in_time = bool(
                 scoring.within_target(
@@ -188,8 +213,14 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # A default in the client's context would reach the new order too.
+        context_defaults = {
+            fname: self.env.context[f"default_{fname}"]
+            for fname in self._AUDIT_FIELDS
+            if f"default_{fname}" in self.env.context
+        }
         for vals in vals_list:
-            self._check_audit_values(vals)
+            self._check_audit_values({**context_defaults, **vals})
         return super().create(vals_list)
 
     def write(self, vals):
@@ -209,6 +240,20 @@ class HelpdeskTicket(models.Model):
         for ticket in reopened.sudo():
             ticket.reopen_count += 1
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_timeliness_locked(self):
+        """A locked month's responses and closings are not lost with their
+        order."""
+        # sudo: only the recorded moments of the orders are compared.
+        self.env["res.company"]._check_appraisal_lock(
+            [
+                (ticket, ticket.company_id, moment)
+                for ticket in self.sudo()
+                for moment in (ticket.first_response_date, ticket.first_closed_date)
+            ],
+            self.env._("Service order"),
+        )
 
     def _message_post_after_hook(self, message, msg_values):
         """A message to the customer by an internal user is a response."""
