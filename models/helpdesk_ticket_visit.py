@@ -9,7 +9,7 @@ from psycopg2.errors import UniqueViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from .. import scoring
 from .helpdesk_appraisal_input_mixin import Bounds
@@ -194,7 +194,8 @@ class HelpdeskTicketVisit(models.Model):
                 # carries.
                 vals.update(check_in=now, check_out=False)
         try:
-            with self.env.cr.savepoint():
+            # A second check-in is the user's mistake, not the server's.
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
                 visits = super().create(vals_list)
         except UniqueViolation as error:
             if error.diag.constraint_name != ONE_OPEN_VISIT_INDEX:

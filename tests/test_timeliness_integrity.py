@@ -366,6 +366,9 @@ class TestLockedArrivals(VisitCommon):
             )
         with self.assertRaisesText(UserError, LOCKED):
             own_onsite.unlink()
+        self.assertFalse(log.appraisal_onsite)
+        self.assertTrue(onsite.exists() and onsite.appraisal_onsite)
+        self.assertEqual(self._september(), september)
         # An October on-site log is not moved back into September either.
         october = self._work_log(
             self.engineer_b, datetime(2026, 10, 6, 9, 0), onsite=True
@@ -384,9 +387,13 @@ class TestLockedArrivals(VisitCommon):
                     "appraisal_onsite": True,
                 }
             )
-        self.assertFalse(log.appraisal_onsite)
-        self.assertTrue(onsite.exists() and onsite.appraisal_onsite)
-        self.assertEqual(self._september(), september)
+        self.assertEqual(october.date_time, datetime(2026, 10, 6, 9, 0))
+        self.assertEqual(
+            self._counts(self.engineer_b, [SEPTEMBER])[self.engineer_b.id, SEPTEMBER][
+                "visits"
+            ],
+            1,
+        )
         # Its own October log B flags and clears freely.
         october.appraisal_onsite = False
         october.appraisal_onsite = True
