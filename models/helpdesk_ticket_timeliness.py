@@ -1,12 +1,16 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
 from collections import defaultdict
 
 from pytz import utc
 
 from odoo import api, fields, models
+from odoo.osv import expression
 
 from .. import scoring
+
+ONE_DAY = datetime.timedelta(days=1)
 
 # The moments of an order the module records once (KPI_SPEC G2): OCA
 # helpdesk_mgmt overwrites ``assigned_date`` and ``closed_date`` on every
@@ -24,6 +28,7 @@ TIMELINESS_FIELDS = (
     "response_on_time",
     "handling_hours",
     "handled_in_time",
+    "frozen_working_times",
 )
 
 
@@ -33,12 +38,12 @@ class HelpdeskTicket(models.Model):
 
     The first moments are computed or written by the module only (as
     superuser): no client writes them, whatever its role or context, and
-    each is kept once set. Response and handling time are measured once,
-    when the first response and the first closing happen, in the working
-    hours of the company's calendar then in force (OCA helpdesk_mgmt gives
-    teams none), public holidays (global leaves of the calendar) excluded,
-    against the company's targets then in force: a later change of the
-    calendar or of the targets does not move a month already counted.
+    each is kept once set. Response and handling time are measured when
+    read, in the working hours of the company's calendar (OCA helpdesk_mgmt
+    gives teams none), public holidays (global leaves of the calendar)
+    excluded, against the company's targets; when their month is locked
+    they are frozen as they were, so that a later change of the calendar or
+    of the targets does not move a locked month.
     """
 
     _inherit = "helpdesk.ticket"
@@ -95,37 +100,26 @@ class HelpdeskTicket(models.Model):
         store=True,
         index=True,
     )
-    # Measured once, when the moment is recorded, with the company's
-    # calendar and targets of that day: stored, and depending on the moment
-    # only, so that editing the calendar or the targets later changes no
-    # month already counted (a locked one above all).
+    # Measured when read, in batch, with the company's calendar and targets;
+    # a locked month's are frozen (``_freeze_working_times``).
     response_minutes = fields.Float(
         string="Response Time (Working Minutes)",
-        compute="_compute_response_time",
-        store=True,
-        copy=False,
+        compute="_compute_working_times",
         help="Working minutes of the company's calendar from the request to "
         "the first response.",
     )
     response_on_time = fields.Boolean(
-        string="Responded on Time",
-        compute="_compute_response_time",
-        store=True,
-        copy=False,
+        string="Responded on Time", compute="_compute_working_times"
     )
     handling_hours = fields.Float(
         string="Handling Time (Working Hours)",
-        compute="_compute_handling_time",
-        store=True,
-        copy=False,
+        compute="_compute_working_times",
         help="Working hours of the company's calendar from the request to the "
         "first closing.",
     )
-    handled_in_time = fields.Boolean(
-        compute="_compute_handling_time",
-        store=True,
-        copy=False,
-    )
+    handled_in_time = fields.Boolean(compute="_compute_working_times")
+    # {field name: value} of the times above as their month was locked.
+    frozen_working_times = fields.Json(readonly=True, copy=False)
 
     # Each first moment is kept once set: the compute only fills it.
     @api.depends("user_id")
@@ -180,26 +174,26 @@ class HelpdeskTicket(models.Model):
                 ticket.first_closed_date
             )
 
-    @api.depends("first_response_date")
-    def _compute_response_time(self):
+    @api.depends(
+        "create_date",
+        "first_response_date",
+        "first_closed_date",
+        "frozen_working_times",
+    )
+    def _compute_working_times(self):
         response = self._working_hours_since_request("first_response_date")
+        handling = self._working_hours_since_request("first_closed_date")
         for ticket in self:
             company = ticket.company_id
             minutes = response.get(ticket.id)
             minutes = minutes * 60 if minutes is not None else None
+            hours = handling.get(ticket.id)
             ticket.response_minutes = minutes or 0.0
             ticket.response_on_time = bool(
                 scoring.within_target(
                     minutes, company.appraisal_response_target_minutes
                 )
             )
-
-    @api.depends("first_closed_date")
-    def _compute_handling_time(self):
-        handling = self._working_hours_since_request("first_closed_date")
-        for ticket in self:
-            company = ticket.company_id
-            hours = handling.get(ticket.id)
             ticket.handling_hours = hours or 0.0
             ticket.handled_in_time = bool(
                 scoring.within_target(
@@ -210,6 +204,9 @@ class HelpdeskTicket(models.Model):
                     ),
                 )
             )
+            # A locked month keeps the times it was appraised with, whatever
+            # the calendar and the targets became since.
+            ticket.update(ticket.frozen_working_times or {})
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -329,6 +326,45 @@ class HelpdeskTicket(models.Model):
                     "first_responder_id": responder.id,
                 }
             )
+
+    @api.model
+    def _freeze_working_times(self, company, after, until, freeze=True):
+        """Freeze (or, with ``freeze=False``, thaw) the response and handling
+        times of ``company``'s orders whose first response or first closing
+        lies after the day ``after`` (False: ever) and on or before the day
+        ``until``: the days the appraisal lock date now covers (or no longer
+        does). Days as the lock date compares them."""
+        end = datetime.datetime.combine(until, datetime.time.min) + ONE_DAY
+        start = (
+            datetime.datetime.combine(after, datetime.time.min) + ONE_DAY
+            if after
+            else datetime.datetime.min
+        )
+        parts = {
+            "first_response_date": ("response_minutes", "response_on_time"),
+            "first_closed_date": ("handling_hours", "handled_in_time"),
+        }
+        # sudo: the lock freezes every order of the company, whoever locks.
+        tickets = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [("company_id", "=", company.id)]
+                + expression.OR(
+                    [[(moment, ">=", start), (moment, "<", end)] for moment in parts]
+                )
+            )
+        )
+        for ticket in tickets:
+            frozen = dict(ticket.frozen_working_times or {})
+            for moment, fnames in parts.items():
+                if ticket[moment] and start <= ticket[moment] < end:
+                    for fname in fnames:
+                        if freeze:
+                            frozen[fname] = ticket[fname]
+                        else:
+                            frozen.pop(fname, None)
+            ticket.frozen_working_times = frozen or False
 
     @api.model
     def _backfill_timeliness_facts(self):

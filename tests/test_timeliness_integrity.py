@@ -110,12 +110,31 @@ class TestFrozenWorkingTimes(TimelinessCommon):
                 },
             ],
         )
-        # The new hours and targets count from now on: Monday 2 November
-        # 09:00 -> 11:00 is 120 working minutes of 9-12, within 200.
+        # The new hours and targets count for the open month: Monday 2
+        # November 09:00 -> 11:00 is 120 working minutes of 9-12, within 200.
         november = self._order(datetime(2026, 11, 2, 9, 0))
         self._at(datetime(2026, 11, 2, 11, 0), november, self.in_progress)
         self.assertEqual(november.response_minutes, 120.0)
         self.assertTrue(november.response_on_time)
+        # Moving the lock date back reopens October to the new hours: the
+        # holiday Monday and Friday after 12:00 have no working time, Tuesday
+        # 09:00 is its start; every time is 0, within the targets.
+        with freeze_time("2026-11-11 09:00"):
+            self.env.company.with_user(self.manager_user)._set_appraisal_lock_date(
+                date(2026, 9, 30), "October measured again"
+            )
+        measures = self._measures()
+        self.assertEqual(
+            {key: measures[key] for key in october},
+            {
+                "responses": 2,
+                "responses_on_time": 2,
+                "response_minutes_sum": 0,
+                "handled": 2,
+                "handled_in_time": 2,
+                "handling_hours_sum": 0,
+            },
+        )
 
     def test_no_client_writes_the_measured_times(self):
         ticket = self._order(datetime(2026, 10, 5, 9, 0))
@@ -126,6 +145,7 @@ class TestFrozenWorkingTimes(TimelinessCommon):
                 {"response_on_time": True},
                 {"handling_hours": 1.0},
                 {"handled_in_time": True},
+                {"frozen_working_times": {"response_minutes": 1.0}},
             ):
                 with self.assertRaisesText(AccessError, "recorded by the module"):
                     ticket.with_user(user).write(vals)
