@@ -30,7 +30,6 @@ class AccountAnalyticLine(models.Model):
 
     appraisal_onsite = fields.Boolean(
         string="On Site",
-        copy=False,
         help="Work done on the customer's site: on an order without a visit "
         "of its engineer, the start of this work log counts as the check-in.",
     )
