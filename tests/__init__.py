@@ -56,3 +56,4 @@ from . import test_kpi_metric
 from . import test_ticket_timeliness
 from . import test_kpi_metric_facts
 from . import test_kpi_shipped_templates_facts
+from . import test_fact_mixin
