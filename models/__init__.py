@@ -1,5 +1,7 @@
 from . import helpdesk_appraisal_input_mixin
 from . import helpdesk_appraisal_import_mixin
+from . import helpdesk_appraisal_fact_mixin
+from . import helpdesk_appraisal_withdrawable_fact_mixin
 from . import helpdesk_difficulty_level
 from . import helpdesk_ticket
 from . import helpdesk_ticket_stage

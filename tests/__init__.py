@@ -61,3 +61,4 @@ from . import test_kpi_default_template
 from . import test_kpi_cross_sheet
 from . import test_kpi_period_metrics
 from . import test_kpi_eligibility
+from . import test_fact_mixin
