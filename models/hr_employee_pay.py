@@ -1,0 +1,20 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+# Who reads and writes what the employees are paid: appraisal managers and
+# HR officers (payroll), never the employees nor their supervisors.
+PAY_GROUPS = "helpdesk_engineer_appraisal.group_appraisal_manager,hr.group_hr_user"
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    appraisal_performance_base = fields.Float(
+        string="Performance Pay Base",
+        digits="Product Price",
+        groups=PAY_GROUPS,
+        help="The monthly performance pay (绩效工资基数) the employee earns at a "
+        "score of 100 %; pay plans multiply it by the score, factors and "
+        "vetoes.",
+    )
