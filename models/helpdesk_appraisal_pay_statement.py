@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .. import pay_rules
 from ..const import MANAGER_GROUP
+from .helpdesk_appraisal_input_mixin import Bounds
 from .helpdesk_appraisal_pay_plan import BASE_CONTRACT
 from .helpdesk_appraisal_pay_plan_line import (
     BONUS_KINDS,
@@ -55,6 +56,11 @@ class HelpdeskAppraisalPayStatement(models.Model):
     _inherit = ["mail.thread", "helpdesk.appraisal.input.mixin"]
     _order = "month desc, plan_id, employee_id"
     _check_company_auto = True
+    # A total may be negative: a failing quarter, a penalty, a deduction.
+    _appraisal_bounds = {
+        "total": Bounds(-1e9, 1e9),
+        "days_attended": Bounds(0.0, 366.0),
+    }
 
     _COMPUTED_FIELDS = (
         "state",
