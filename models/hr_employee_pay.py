@@ -2,9 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-# Who reads and writes what the employees are paid: appraisal managers and
-# HR officers (payroll), never the employees nor their supervisors.
-PAY_GROUPS = "helpdesk_engineer_appraisal.group_appraisal_manager,hr.group_hr_user"
+# Who reads and writes what the employees are paid: HR officers (payroll),
+# never the employees nor their supervisors. Pay plans read it as superuser.
+# Not the appraisal managers' group: a user outside HR reads employees as
+# public profiles, and any private field their groups reach would make every
+# read of an employee fail for them.
+PAY_GROUPS = "hr.group_hr_user"
 
 
 class HrEmployee(models.Model):
