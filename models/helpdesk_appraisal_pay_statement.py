@@ -723,7 +723,10 @@ class _PayBatch:
         return self._per_month(statement, month_pay)
 
     def _term_piece_rate(self, statement, line, terms):
-        base = self._base(statement.employee_id)
+        """004-F from the approved crew months of the depot-repair crews: each
+        item an amount, or a percentage of the member's own performance base
+        (too few returns, Q7)."""
+        base = statement.employee_id.appraisal_performance_base
         amount = 0.0
         parts = []
         for month in self.months:
