@@ -69,7 +69,6 @@ class HelpdeskAppraisalPayStatement(models.Model):
         "department_id",
         "supervisor_id",
         "year_end_cancelled",
-        "sheet_ids",
         "approved_by_id",
         "approved_on",
     )
@@ -151,8 +150,9 @@ class HelpdeskAppraisalPayStatement(models.Model):
     sheet_ids = fields.Many2many(
         comodel_name="helpdesk.appraisal.sheet",
         string="KPI Sheets",
-        readonly=True,
-        copy=False,
+        compute="_compute_sheet_ids",
+        help="The KPI sheets of the plan's template for the employee in the "
+        "period: what the terms read.",
     )
     year_end_cancelled = fields.Boolean(
         string="No Year-end Appraisal",
@@ -190,6 +190,34 @@ class HelpdeskAppraisalPayStatement(models.Model):
             else:
                 statement.period_label = statement.month.strftime("%Y-%m")
 
+    @api.depends("plan_id.template_id", "employee_id", "month", "period_type")
+    def _compute_sheet_ids(self):
+        # In one search for all the statements; the sheets of a statement its
+        # reader may see are checked when they are read.
+        dated = self.filtered("month")
+        sheets = self.env["helpdesk.appraisal.sheet"]
+        if dated:
+            sheets = sheets.sudo().search(
+                [
+                    ("template_id", "in", dated.plan_id.template_id.ids),
+                    ("employee_id", "in", dated.employee_id.ids),
+                    ("month", ">=", min(dated.mapped("month"))),
+                    (
+                        "month",
+                        "<",
+                        max(dated.mapped("month")) + relativedelta(months=3),
+                    ),
+                ]
+            )
+        for statement in self:
+            months = statement._months() if statement.month else []
+            statement.sheet_ids = sheets.filtered(
+                lambda sheet, st=statement, months=months: sheet.template_id
+                == st.plan_id.template_id
+                and sheet.employee_id == st.employee_id
+                and sheet.month in months
+            ).sudo(False)
+
     @api.depends("employee_id", "plan_id", "period_label")
     def _compute_display_name(self):
         for statement in self:
@@ -202,6 +230,12 @@ class HelpdeskAppraisalPayStatement(models.Model):
                 )
                 if part
             )
+
+    def _months(self):
+        """The first days of the months of the statement's period."""
+        self.ensure_one()
+        count = 3 if self.period_type == PERIOD_QUARTER else 1
+        return [self.month + relativedelta(months=i) for i in range(count)]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -402,8 +436,7 @@ class _PayBatch:
         self.plan = statements.plan_id
         self.company = self.plan.company_id
         self.start = statements[0].month
-        count = 3 if self.plan.payout_period == PERIOD_QUARTER else 1
-        self.months = [self.start + relativedelta(months=i) for i in range(count)]
+        self.months = statements[0]._months()
         self.lines = self.plan.line_ids.sorted(lambda line: (line.sequence, line.id))
         self.kinds = set(self.lines.mapped("kind"))
         self.rounding = self.company.currency_id.rounding or 0.01
@@ -864,15 +897,6 @@ class _PayBatch:
                 "department_id": employee.department_id.id,
                 "supervisor_id": employee.parent_id.id,
                 "year_end_cancelled": self.year_end.get(statement, False),
-                "sheet_ids": [
-                    fields.Command.set(
-                        [
-                            self.sheets[employee.id, month].id
-                            for month in self.months
-                            if (employee.id, month) in self.sheets
-                        ]
-                    )
-                ],
             }
             if self.days is not None:
                 vals |= {
