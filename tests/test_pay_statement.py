@@ -4,7 +4,8 @@ from datetime import date
 
 from odoo import Command
 
-from .pay_common import PayCommon
+from .common import AppraisalCommon
+from .pay_common import OCTOBER, PayCommon
 
 
 class TestPay004R(PayCommon):
@@ -148,6 +149,48 @@ class TestPay004R(PayCommon):
             self._sheet(self.engineer_a, 59, month)
         statement = self._of(self._statements(month=date(2026, 9, 1)), self.engineer_a)
         self.assertEqual(statement.line_ids[2].amount, 0.0)
+
+
+class TestPay004RShipped(AppraisalCommon):
+    """The shipped plan on the shipped 004-R KPI sheet template: the seed's
+    worked example from the complaints to the money."""
+
+    def test_complaints_to_pay(self):
+        # A: hotline (-10), general manager (-20), dissatisfied field visit
+        # (-10), all attributable: the sheet scores 60; 1500 x 60 % = 900.
+        template = self.env.ref("helpdesk_engineer_appraisal.sheet_template_004r")
+        plan = self.env.ref("helpdesk_engineer_appraisal.pay_plan_004r")
+        self.assertEqual(plan.template_id, template)
+        (template | plan).write(
+            {"active": True, "employee_ids": [Command.set(self.engineer_a.ids)]}
+        )
+        self.engineer_a.appraisal_performance_base = 1500.0
+        complaints = self.env["helpdesk.complaint"].create(
+            [
+                {
+                    "description": "Came late",
+                    "date": "2026-10-12",
+                    "channel": channel,
+                    "employee_ids": [Command.set(self.engineer_a.ids)],
+                }
+                for channel in ("hotline", "general_manager", "field_visit")
+            ]
+        )
+        complaints.with_user(self.supervisor_user).action_verify_attributable()
+        sheet = self.env["helpdesk.appraisal.sheet"]._generate(template, OCTOBER)
+        self.assertEqual(sheet.total_score, 60)
+        statement = self.env["helpdesk.appraisal.pay.statement"]._generate(
+            plan, OCTOBER
+        )
+        self.assertEqual(statement.sheet_ids, sheet)
+        self.assertEqual(
+            [(line.name, line.amount) for line in statement.line_ids],
+            [
+                ("Standard Wage for the Days Attended", 0.0),
+                ("Performance Pay", 900.0),
+                ("Failing Quarter", 0.0),
+            ],
+        )
 
 
 class TestPayPatterns(PayCommon):
