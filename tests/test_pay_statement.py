@@ -161,9 +161,10 @@ class TestPay004RShipped(AppraisalCommon):
         template = self.env.ref("helpdesk_engineer_appraisal.sheet_template_004r")
         plan = self.env.ref("helpdesk_engineer_appraisal.pay_plan_004r")
         self.assertEqual(plan.template_id, template)
-        (template | plan).write(
-            {"active": True, "employee_ids": [Command.set(self.engineer_a.ids)]}
-        )
+        for record in (template, plan):
+            record.write(
+                {"active": True, "employee_ids": [Command.set(self.engineer_a.ids)]}
+            )
         self.engineer_a.appraisal_performance_base = 1500.0
         complaints = self.env["helpdesk.complaint"].create(
             [
