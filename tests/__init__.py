@@ -62,3 +62,5 @@ from . import test_kpi_cross_sheet
 from . import test_kpi_period_metrics
 from . import test_kpi_eligibility
 from . import test_fact_mixin
+from . import test_pay_statement
+from . import test_pay_statement_access
