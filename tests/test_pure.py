@@ -23,6 +23,7 @@ from .pure import (
     test_const,
     test_fact_rules,
     test_kpi_rules,
+    test_piece_rate_rules,
     test_scoring,
     test_timeliness_rules,
 )
@@ -104,3 +105,8 @@ class TestPureKpiRules(BaseCase):
 @runs_pure_tests(test_timeliness_rules)
 class TestPureTimelinessRules(BaseCase):
     """``tests/pure/test_timeliness_rules.py``: timeliness and fix quality."""
+
+
+@runs_pure_tests(test_piece_rate_rules)
+class TestPurePieceRateRules(BaseCase):
+    """``tests/pure/test_piece_rate_rules.py``: the depot-repair piece rate."""
