@@ -1,0 +1,106 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import piece_rate_rules
+
+# Set in the context by the crew's own writes only. An object, not a flag:
+# a context sent over RPC cannot hold it, so a member's share written alone
+# is still checked against the crew's total.
+CREW_WRITE = object()
+
+
+class HelpdeskRepairCrew(models.Model):
+    """A depot-repair crew (seed 004-F4, F5): an engineer and an assistant,
+    or three members of both roles, paid by the piece each month
+    (``helpdesk.repair.crew.month``)."""
+
+    _name = "helpdesk.repair.crew"
+    _description = "Repair Crew"
+    _inherit = ["mail.thread", "helpdesk.appraisal.input.mixin"]
+    _order = "name, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    member_ids = fields.One2many(
+        comodel_name="helpdesk.repair.crew.member",
+        inverse_name="crew_id",
+        string="Members",
+    )
+    member_count = fields.Integer(compute="_compute_member_count")
+    month_ids = fields.One2many(
+        comodel_name="helpdesk.repair.crew.month",
+        inverse_name="crew_id",
+        string="Months",
+    )
+
+    @api.depends("member_ids")
+    def _compute_member_count(self):
+        for crew in self:
+            crew.member_count = len(crew.member_ids)
+
+    @api.constrains("member_ids", "active")
+    def _check_members(self):
+        """An active crew is one the seed describes, its shares make the
+        whole amount, and its members belong to no other active crew."""
+        crews = self.filtered("active")
+        for crew in crews:
+            if not piece_rate_rules.is_supported_crew(crew.member_ids.mapped("role")):
+                raise ValidationError(
+                    self.env._(
+                        "Crew %(crew)s must have an engineer and an assistant, "
+                        "or three members: two engineers and an assistant, or "
+                        "an engineer and two assistants.",
+                        crew=crew.name,
+                    )
+                )
+            if not piece_rate_rules.shares_add_up(crew.member_ids.mapped("share")):
+                raise ValidationError(
+                    self.env._(
+                        "The shares of the members of crew %(crew)s must add up "
+                        "to 100 %%, not %(total)s %%.",
+                        crew=crew.name,
+                        total=round(sum(crew.member_ids.mapped("share")), 2),
+                    )
+                )
+        # One search for every crew checked.
+        others = self.env["helpdesk.repair.crew.member"].search(
+            [
+                ("employee_id", "in", crews.member_ids.employee_id.ids),
+                ("crew_id.active", "=", True),
+            ]
+        )
+        for employee, members in others.grouped("employee_id").items():
+            if len(members.crew_id) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s is a member of several active crews: %(crews)s.",
+                        employee=employee.name,
+                        crews=", ".join(members.crew_id.mapped("name")),
+                    )
+                )
+
+    def _check_crew_members(self):
+        """The checks of the crews whose members were changed on their own;
+        a change through the crew is checked by the crew's constraint."""
+        if self.env.context.get("repair_crew_write") is not CREW_WRITE:
+            self.exists()._check_members()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super(
+            HelpdeskRepairCrew, self.with_context(repair_crew_write=CREW_WRITE)
+        ).create(vals_list)
+
+    def write(self, vals):
+        return super(
+            HelpdeskRepairCrew, self.with_context(repair_crew_write=CREW_WRITE)
+        ).write(vals)
