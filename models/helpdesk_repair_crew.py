@@ -1,6 +1,6 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .. import piece_rate_rules
@@ -39,7 +39,7 @@ class HelpdeskRepairCrew(models.Model):
     month_ids = fields.One2many(
         comodel_name="helpdesk.repair.crew.month",
         inverse_name="crew_id",
-        string="Months",
+        string="Piece-Rate Months",
     )
 
     @api.depends("member_ids")
@@ -47,7 +47,71 @@ class HelpdeskRepairCrew(models.Model):
         for crew in self:
             crew.member_count = len(crew.member_ids)
 
-    @api.constrains("member_ids", "active")
+    @api.onchange("member_ids")
+    def _onchange_member_ids_shares(self):
+        """A member added or removed in the form: the company's split for the
+        crew's new composition, unless the shares already make 100 %."""
+        if not piece_rate_rules.shares_add_up(self.member_ids.mapped("share")):
+            self._apply_default_shares()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        crews = (
+            super(HelpdeskRepairCrew, self.with_context(repair_crew_write=CREW_WRITE))
+            .create(vals_list)
+            .with_env(self.env)
+        )
+        crews.browse(
+            [
+                crew.id
+                for crew, vals in zip(crews, vals_list, strict=True)
+                if not _shares_given(vals.get("member_ids"))
+            ]
+        ).with_context(repair_crew_write=CREW_WRITE)._apply_default_shares()
+        crews._check_members()
+        return crews
+
+    def write(self, vals):
+        roles = {crew: crew._roles() for crew in self} if "member_ids" in vals else {}
+        res = super(
+            HelpdeskRepairCrew, self.with_context(repair_crew_write=CREW_WRITE)
+        ).write(vals)
+        if roles and not _shares_given(vals["member_ids"]):
+            self.filtered(lambda crew: crew._roles() != roles[crew]).with_context(
+                repair_crew_write=CREW_WRITE
+            )._apply_default_shares()
+        if {"member_ids", "active"} & vals.keys():
+            self._check_members()
+        return res
+
+    def _roles(self):
+        self.ensure_one()
+        return sorted(self.member_ids.mapped("role"))
+
+    def _apply_default_shares(self):
+        """Give the members the company's split for the crew's composition
+        (004-F10, Q7); a crew the seed does not describe keeps its shares.
+        Outside a form, called with the crew's write context: the crews are
+        checked once, afterwards."""
+        for crew in self:
+            shares = piece_rate_rules.default_shares(
+                crew.member_ids.mapped("role"), crew.company_id._piece_rate_settings()
+            )
+            for member, share in zip(crew.member_ids, shares or (), strict=False):
+                member.share = share
+
+    def _members_changed(self, shares_given):
+        """After members were created, changed or deleted on their own: the
+        default split unless shares were given, then the crews' checks. A
+        change through the crew is handled by the crew's ``create`` and
+        ``write``."""
+        if self.env.context.get("repair_crew_write") is CREW_WRITE:
+            return
+        crews = self.exists()
+        if not shares_given:
+            crews.with_context(repair_crew_write=CREW_WRITE)._apply_default_shares()
+        crews._check_members()
+
     def _check_members(self):
         """An active crew is one the seed describes, its shares make the
         whole amount, and its members belong to no other active crew."""
@@ -88,19 +152,11 @@ class HelpdeskRepairCrew(models.Model):
                     )
                 )
 
-    def _check_crew_members(self):
-        """The checks of the crews whose members were changed on their own;
-        a change through the crew is checked by the crew's constraint."""
-        if self.env.context.get("repair_crew_write") is not CREW_WRITE:
-            self.exists()._check_members()
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        return super(
-            HelpdeskRepairCrew, self.with_context(repair_crew_write=CREW_WRITE)
-        ).create(vals_list)
-
-    def write(self, vals):
-        return super(
-            HelpdeskRepairCrew, self.with_context(repair_crew_write=CREW_WRITE)
-        ).write(vals)
+def _shares_given(commands):
+    """Whether the member commands of a crew's write set some share."""
+    return any(
+        command[0] in (Command.CREATE, Command.UPDATE) and "share" in command[2]
+        for command in commands or ()
+        if isinstance(command, list | tuple) and len(command) > 2
+    )

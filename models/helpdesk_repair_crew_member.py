@@ -45,13 +45,10 @@ class HelpdeskRepairCrewMember(models.Model):
     )
     share = fields.Float(
         string="Share (%)",
-        compute="_compute_share",
-        store=True,
-        readonly=False,
         digits=(16, 2),
         help="Percent of the crew's amount (bonus or deduction) the member "
-        "receives. By default the company's split for the crew's members: "
-        "60/40, (3.5, 3.5, 3) or (3, 3, 4) parts of 10.",
+        "receives. When the crew's composition changes, the company's split "
+        "for it: 60/40, (3.5, 3.5, 3) or (3, 3, 4) parts of 10.",
     )
 
     _sql_constraints = [
@@ -62,33 +59,22 @@ class HelpdeskRepairCrewMember(models.Model):
         ),
     ]
 
-    @api.depends("role", "crew_id.member_ids.role", "crew_id.company_id")
-    def _compute_share(self):
-        defaults = {}
-        for crew in self.crew_id:
-            members = crew.member_ids
-            shares = piece_rate_rules.default_shares(
-                members.mapped("role"), crew.company_id._piece_rate_settings()
-            )
-            if shares:
-                defaults.update(zip(members, shares, strict=True))
-        for member in self:
-            member.share = defaults.get(member, member.share)
-
     @api.model_create_multi
     def create(self, vals_list):
         members = super().create(vals_list)
-        members.crew_id._check_crew_members()
+        members.crew_id._members_changed(any("share" in vals for vals in vals_list))
         return members
 
     def write(self, vals):
         crews = self.crew_id
         res = super().write(vals)
-        (crews | self.crew_id)._check_crew_members()
+        (crews | self.crew_id)._members_changed(
+            "share" in vals or not {"role", "crew_id"} & vals.keys()
+        )
         return res
 
     def unlink(self):
         crews = self.crew_id
         res = super().unlink()
-        crews._check_crew_members()
+        crews._members_changed(False)
         return res

@@ -104,7 +104,6 @@ class HelpdeskRepairCrewMonth(models.Model):
         help="The crew's quota is its daily quota times these days.",
     )
     too_few_returns = fields.Boolean(
-        string="Too Few Returns",
         tracking=True,
         copy=False,
         help="The crew fell short of its quota because customers returned "
@@ -156,7 +155,6 @@ class HelpdeskRepairCrewMonth(models.Model):
         string="Units under Quota", readonly=True, copy=False
     )
     crew_amount = fields.Monetary(
-        string="Crew Amount",
         readonly=True,
         copy=False,
         help="Bonus (positive) or deduction (negative) of the crew before the split.",
@@ -393,7 +391,7 @@ class HelpdeskRepairCrewMonth(models.Model):
                 }
             )
             for line in record.line_ids:
-                line._compute_part(crew)
+                line._apply_crew_result(crew)
 
     def _sync_lines(self):
         """Give the drafts a line for each member of their crew, with the

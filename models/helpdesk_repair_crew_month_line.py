@@ -66,13 +66,12 @@ class HelpdeskRepairCrewMonthLine(models.Model):
         "each is worth one unit at the month's rate per unit.",
     )
     moonlighting_veto = fields.Boolean(
-        string="Moonlighting Veto",
         help="The member was found moonlighting: their piece rate and merit "
         "points of the month are cancelled.",
     )
     moonlighting_reason = fields.Text(string="Moonlighting Found")
     share_amount = fields.Monetary(string="Share of the Crew Amount", readonly=True)
-    merit_amount = fields.Monetary(string="Merit Amount", readonly=True)
+    merit_amount = fields.Monetary(readonly=True)
     base_percent = fields.Float(
         string="Percent of Base", readonly=True, aggregator=None
     )
@@ -149,7 +148,7 @@ class HelpdeskRepairCrewMonthLine(models.Model):
     def _computed_unlink(self):
         return self.with_context(crew_month_computed_write=COMPUTED_WRITE).unlink()
 
-    def _compute_part(self, crew):
+    def _apply_crew_result(self, crew):
         """The member's part of ``crew`` (a ``piece_rate_rules.CrewResult``),
         with its formula."""
         self.ensure_one()
