@@ -99,9 +99,13 @@ class HelpdeskRepairCrewMonth(models.Model):
         copy=False,
     )
     working_days = fields.Integer(
-        default=lambda self: self.env.company.appraisal_piece_working_days,
+        compute="_compute_working_days",
+        store=True,
+        readonly=False,
+        precompute=True,
         tracking=True,
-        help="The crew's quota is its daily quota times these days.",
+        help="The crew's quota is its daily quota times these days; by default "
+        "the working days of the crew's company.",
     )
     too_few_returns = fields.Boolean(
         tracking=True,
@@ -185,6 +189,14 @@ class HelpdeskRepairCrewMonth(models.Model):
             "A crew has a single piece-rate month per month.",
         ),
     ]
+
+    @api.depends("crew_id.company_id")
+    def _compute_working_days(self):
+        for record in self:
+            record.working_days = (
+                record.working_days
+                or record.crew_id.company_id.appraisal_piece_working_days
+            )
 
     @api.depends("crew_id", "month")
     def _compute_display_name(self):

@@ -163,6 +163,19 @@ class TestPieceRate(PieceRateCommon):
             self.assertEqual(term["label"], "Piece rate: too few returns")
             self.assertIn("10 % of the member's own base", term["explanation"])
 
+    def test_only_qa_passed_units_count(self):
+        """150 units; 3 orders then failing QA and 2 losing their result
+        leave 145. The 6 failed orders, the 4 passed in September and
+        engineer C's 5 never count; the 10 orders of both A and B count once."""
+        month = self._month()
+        self.assertEqual(month.qa_passed_units, 150)
+        self.passed[-3:].write({"qa_result": "fail"})
+        self.passed[-5:-3].write({"qa_result": False, "qa_date": False})
+        month.with_user(self.manager_user).action_refresh()
+        self.assertEqual(month.qa_passed_units, 145)
+        # 145 - 132 = 13 over quota x 35 = 455.
+        self.assertEqual(month.crew_amount, 455.0)
+
     def test_flag_needs_a_reason(self):
         with self.assertRaisesText(ValidationError, "Say why"):
             self._month(too_few_returns=True)
@@ -341,7 +354,9 @@ class TestPieceRate(PieceRateCommon):
         months = month | self.Month.create(
             [{"crew_id": crew.id, "month": OCTOBER} for crew in others]
         )
-        months._crew_facts()  # the registry's caches
+        # The registry's caches (access rules of the manager) once.
+        self.env.flush_all()
+        months._crew_facts()
         self.env.flush_all()
         self.env.invalidate_all()
         with self._capture_reads() as one:
@@ -353,6 +368,7 @@ class TestPieceRate(PieceRateCommon):
         self.assertEqual(len(three), len(one))
         self.assertEqual(sorted(units for units, _d, _o in facts.values()), [3, 3, 150])
         months.with_user(self.manager_user).action_approve()
+        self.env.flush_all()
         self.Month._pay_terms_by_employee_month(self.engineer_a, [OCTOBER])
         self.env.flush_all()
         self.env.invalidate_all()
