@@ -6,6 +6,7 @@ from datetime import date
 
 from odoo import Command, api
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form
 
 from .common import AppraisalCommon
 
@@ -354,7 +355,9 @@ class TestPieceRate(PieceRateCommon):
         months = month | self.Month.create(
             [{"crew_id": crew.id, "month": OCTOBER} for crew in others]
         )
-        # The registry's caches (access rules of the manager) once.
+        # Counted as superuser: a manager's access rules add the same reads
+        # to every refresh. The registry's caches warmed once.
+        month, months = month.sudo(), months.sudo()
         self.env.flush_all()
         months._crew_facts()
         self.env.flush_all()
@@ -545,8 +548,11 @@ class TestPieceRateGuards(PieceRateCommon):
                 ],
             }
         )
+        branch.appraisal_piece_working_days = 21
         branch_month = self.Month.create({"crew_id": crew.id, "month": OCTOBER})
         self.assertEqual(branch_month.company_id, branch)
+        # The branch's working days: 6 x 21 = 126.
+        self.assertEqual((branch_month.working_days, branch_month.quota), (21, 126.0))
         month = self._month()
         self.manager_user.company_ids = [Command.link(branch.id)]
         Month = self.Month.with_user(self.manager_user)
@@ -573,3 +579,66 @@ class TestPieceRateGuards(PieceRateCommon):
                     ],
                 }
             )
+
+    def test_crew_form_fills_the_split(self):
+        """A second member in the form: the pair's 60/40."""
+        Crew = self.env["helpdesk.repair.crew"].with_user(self.manager_user)
+        with Form(Crew) as form:
+            form.name = "Depot 2"
+            with form.member_ids.new() as line:
+                line.employee_id = self.engineer_c
+                line.role = "engineer"
+            with form.member_ids.new() as line:
+                line.employee_id = self.supervisor
+                line.role = "assistant"
+        crew = form.record
+        self.assertEqual(
+            [(m.employee_id, m.share) for m in crew.member_ids],
+            [(self.engineer_c, 60.0), (self.supervisor, 40.0)],
+        )
+
+    def test_removing_a_member_restores_the_pair_split(self):
+        """Three members (35, 30, 35); C removed: 60/40 again."""
+        self.crew.with_user(self.manager_user).member_ids = [
+            Command.create({"employee_id": self.engineer_c.id, "role": "engineer"})
+        ]
+        self.assertEqual(
+            self.crew.member_ids.sorted("id").mapped("share"), [35.0, 30.0, 35.0]
+        )
+        self.crew.member_ids.filtered(
+            lambda m: m.employee_id == self.engineer_c
+        ).with_user(self.manager_user).unlink()
+        self.assertEqual(
+            self.crew.member_ids.sorted("id").mapped("share"), [60.0, 40.0]
+        )
+        with self.assertRaisesText(ValidationError, "must have an engineer"):
+            self.crew.member_ids[:1].with_user(self.manager_user).unlink()
+
+    def test_workflow_guards(self):
+        """Only a manager reopens; a manager who is in the crew does not
+        approve its month."""
+        month = self._month()
+        month.with_user(self.manager_user).action_approve()
+        month.reopen_reason = "Recount"
+        with self.assertRaisesText(AccessError, "Only an appraisal manager"):
+            month.with_user(self.supervisor_user).action_reopen()
+        with self.assertRaisesText(UserError, "Only a draft"):
+            month.with_user(self.manager_user).action_approve()
+        self.assertEqual(month.state, "approved")
+        crew = self.env["helpdesk.repair.crew"].create(
+            {
+                "name": "Manager's crew",
+                "member_ids": [
+                    Command.create(
+                        {"employee_id": self.manager.id, "role": "engineer"}
+                    ),
+                    Command.create(
+                        {"employee_id": self.engineer_c.id, "role": "assistant"}
+                    ),
+                ],
+            }
+        )
+        own = self._month(crew)
+        with self.assertRaisesText(AccessError, "your own crew"):
+            own.with_user(self.manager_user).action_approve()
+        self.assertEqual(own.state, "draft")
