@@ -377,11 +377,12 @@ class TestPieceRate(PieceRateCommon):
         self.env.invalidate_all()
         with self._capture_reads() as pay_one:
             self.Month._pay_terms_by_employee_month(self.engineer_a, [OCTOBER])
+        employees = months.line_ids.employee_id
         self.env.flush_all()
         self.env.invalidate_all()
         with self._capture_reads() as pay_all:
             terms = self.Month._pay_terms_by_employee_month(
-                months.line_ids.employee_id, [OCTOBER, SEPTEMBER]
+                employees, [OCTOBER, SEPTEMBER]
             )
         self.assertEqual(len(pay_all), len(pay_one))
         self.assertEqual(len(terms), 6)
