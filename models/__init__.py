@@ -53,3 +53,5 @@ from . import helpdesk_repair_crew
 from . import helpdesk_repair_crew_member
 from . import helpdesk_repair_crew_month
 from . import helpdesk_repair_crew_month_line
+from . import account_analytic_line_onsite
+from . import res_company_timeliness_lock
