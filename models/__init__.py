@@ -49,6 +49,12 @@ from . import helpdesk_ticket_quality
 from . import account_analytic_line_timeliness
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_visit_order
+from . import res_company_piece_rate
+from . import res_config_settings_piece_rate
+from . import helpdesk_repair_crew
+from . import helpdesk_repair_crew_member
+from . import helpdesk_repair_crew_month
+from . import helpdesk_repair_crew_month_line
 from . import account_analytic_line_onsite
 from . import res_company_timeliness_lock
 from . import helpdesk_appraisal_sheet_template_setting

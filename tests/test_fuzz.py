@@ -172,6 +172,27 @@ class TestFuzz(MonthlyAppraisalCommon):
                 }
             ),
         }
+        crew = cls.env["helpdesk.repair.crew"].create(
+            {
+                "name": "Fuzz crew",
+                "member_ids": [
+                    Command.create(
+                        {"employee_id": cls.engineer_a.id, "role": "engineer"}
+                    ),
+                    Command.create(
+                        {"employee_id": cls.engineer_b.id, "role": "assistant"}
+                    ),
+                ],
+            }
+        )
+        crew_month = cls.env["helpdesk.repair.crew.month"].create(
+            {"crew_id": crew.id, "month": OCTOBER}
+        )
+        cls.samples |= {
+            "helpdesk.repair.crew.member": crew.member_ids[:1],
+            "helpdesk.repair.crew.month": crew_month,
+            "helpdesk.repair.crew.month.line": crew_month.line_ids[:1],
+        }
         # Transient models are fuzzed through their creation.
         cls.created = (
             "helpdesk.engineer.appraisal.generate",

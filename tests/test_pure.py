@@ -24,6 +24,7 @@ from .pure import (
     test_fact_rules,
     test_kpi_rules,
     test_pay_rules,
+    test_piece_rate_rules,
     test_scoring,
     test_timeliness_rules,
 )
@@ -110,3 +111,8 @@ class TestPureTimelinessRules(BaseCase):
 @runs_pure_tests(test_pay_rules)
 class TestPurePayRules(BaseCase):
     """``tests/pure/test_pay_rules.py``: the pay rules of ``pay_rules.py``."""
+
+
+@runs_pure_tests(test_piece_rate_rules)
+class TestPurePieceRateRules(BaseCase):
+    """``tests/pure/test_piece_rate_rules.py``: the depot-repair piece rate."""
