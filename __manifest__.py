@@ -54,6 +54,9 @@
         "views/helpdesk_appraisal_sheet_views.xml",
         "reports/helpdesk_engineer_appraisal_report.xml",
         "reports/helpdesk_engineer_appraisal_xlsx_reports.xml",
+        "views/helpdesk_appraisal_sheet_preview_views.xml",
+        "views/helpdesk_appraisal_sheet_fact_views.xml",
+        "reports/helpdesk_appraisal_sheet_report.xml",
         "views/helpdesk_engineer_appraisal_menus.xml",
     ],
     "demo": [

@@ -88,7 +88,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
         help="The period had data for the line; without, it earns the "
         "template line's points without data.",
     )
-    points = fields.Float()
+    points = fields.Float(aggregator="avg")
     formula = fields.Char(help="How the points were computed, with the numbers.")
     self_value = fields.Float(
         string="Self Score",
@@ -104,6 +104,11 @@ class HelpdeskAppraisalSheetLine(models.Model):
         string="Comment",
         help="Why the line earns less than its maximum: required then.",
     )
+    # The sheet's, stored for the pivot and graph of the lines.
+    employee_id = fields.Many2one(related="sheet_id.employee_id", store=True)
+    template_id = fields.Many2one(related="sheet_id.template_id", store=True)
+    department_id = fields.Many2one(related="sheet_id.department_id", store=True)
+    month = fields.Date(related="sheet_id.month", store=True, index=True)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -205,6 +210,14 @@ class HelpdeskAppraisalSheetLine(models.Model):
         if self.metric == METRIC_MANUAL:
             raise UserError(self.env._("A manual value has no recorded facts."))
         sheet = self.sheet_id
+        if sheet.state == "done":
+            # What the line counted when the sheet was done, not today's facts.
+            action = self.env["ir.actions.act_window"]._for_xml_id(
+                "helpdesk_engineer_appraisal.helpdesk_appraisal_sheet_fact_action"
+            )
+            action["domain"] = [("line_id", "=", self.id)]
+            action["display_name"] = f"{sheet.display_name} - {self.name}"
+            return action
         return self.env["helpdesk.appraisal.metric"]._facts_action(
             self.metric,
             sheet.employee_id,
