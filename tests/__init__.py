@@ -55,3 +55,6 @@ from . import test_kpi_template
 from . import test_kpi_metric
 from . import test_ticket_timeliness
 from . import test_kpi_sheet_screens
+from . import test_kpi_sheet_concurrency
+from . import test_kpi_sheet_report
+from . import test_kpi_sheet_tours
