@@ -12,6 +12,7 @@ class HelpdeskAppraisalSheetPreview(models.TransientModel):
 
     _name = "helpdesk.appraisal.sheet.preview"
     _description = "KPI Sheet Preview"
+    _rec_name = "template_id"
     _inherit = ["helpdesk.appraisal.input.mixin"]
 
     template_id = fields.Many2one(
