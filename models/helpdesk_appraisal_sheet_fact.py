@@ -23,7 +23,6 @@ class HelpdeskAppraisalSheetFact(models.Model):
 
     line_id = fields.Many2one(
         comodel_name="helpdesk.appraisal.sheet.line",
-        string="Line",
         required=True,
         index=True,
         ondelete="cascade",

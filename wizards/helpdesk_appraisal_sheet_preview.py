@@ -22,7 +22,6 @@ class HelpdeskAppraisalSheetPreview(models.TransientModel):
     )
     employee_id = fields.Many2one(
         comodel_name="hr.employee",
-        string="Employee",
         required=True,
         domain="[('company_id', 'in', allowed_company_ids)]",
     )
@@ -37,7 +36,6 @@ class HelpdeskAppraisalSheetPreview(models.TransientModel):
     total_score = fields.Float(string="Total", compute="_compute_preview")
     grade_id = fields.Many2one(
         comodel_name="helpdesk.appraisal.grade.scale.line",
-        string="Grade",
         compute="_compute_preview",
     )
     preview_html = fields.Html(
