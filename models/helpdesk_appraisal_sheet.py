@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .. import kpi_rules
 from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
-from .helpdesk_appraisal_metric import METRIC_MANUAL
+from .helpdesk_appraisal_metric import METRIC_MANUAL, metric_parameters
 from .helpdesk_appraisal_sheet_template import PERIOD_SELECTION
 from .helpdesk_appraisal_sheet_template_line import SCORER_SELF_SUPERVISOR
 from .helpdesk_engineer_appraisal import GenerationConflict, lock_generation
@@ -489,11 +489,15 @@ class HelpdeskAppraisalSheet(models.Model):
             (sheet.month, sheet.template_id) for sheet in su_sheets
         }:
             months = template._period_months(month)
-            for metric in set(template.line_ids.mapped("metric")):
-                key = (tuple(months), metric)
+            for template_line in template.line_ids:
+                key = (
+                    tuple(months),
+                    template_line.metric,
+                    metric_parameters(template_line),
+                )
                 if key not in values:
                     values[key] = metric_model._compute_metric(
-                        metric, su_sheets.employee_id, months
+                        key[1], su_sheets.employee_id, months, key[2]
                     )
         for sheet in sheets:
             su_sheet = sheet.sudo()
@@ -501,8 +505,13 @@ class HelpdeskAppraisalSheet(models.Model):
             employee = su_sheet.employee_id
             points = []
             for line in sheet.line_ids:
+                template_line = line.template_line_id
                 line_values = line._computed_values(
-                    values[months, line.template_line_id.metric].get(employee.id)
+                    values[
+                        months,
+                        template_line.metric,
+                        metric_parameters(template_line),
+                    ].get(employee.id)
                 )
                 line._computed_write(line_values)
                 points.append(line_values["points"])

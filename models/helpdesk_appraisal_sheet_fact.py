@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
-from .helpdesk_appraisal_metric import METRIC_FACTS
+from .helpdesk_appraisal_metric import METRIC_FACTS, metric_parameters
 
 
 class HelpdeskAppraisalSheetFact(models.Model):
@@ -93,6 +93,7 @@ class HelpdeskAppraisalSheetFact(models.Model):
                 if line.metric in METRIC_FACTS:
                     source = METRIC_FACTS[line.metric][0]
                     lines_by_source[source, months] |= line
+        metric_model = self.env["helpdesk.appraisal.metric"]
         values = []
         for (source, months), lines in lines_by_source.items():
             facts = self.env[source]._facts_by_employee_month(
@@ -104,7 +105,9 @@ class HelpdeskAppraisalSheetFact(models.Model):
                 records = none.union(
                     *(facts.get((employee_id, month), none) for month in months)
                 )
-                counted = records.filtered_domain(METRIC_FACTS[line.metric][2])
+                counted = records.filtered_domain(
+                    metric_model._facts_domain(line.metric, metric_parameters(line))
+                )
                 values += [
                     {
                         "line_id": line.id,

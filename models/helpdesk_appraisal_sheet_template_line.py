@@ -5,7 +5,11 @@ from odoo.exceptions import ValidationError
 
 from .. import kpi_rules
 from .helpdesk_appraisal_input_mixin import Bounds
-from .helpdesk_appraisal_metric import METRIC_MANUAL, METRIC_SELECTION
+from .helpdesk_appraisal_metric import (
+    METRIC_MANUAL,
+    METRIC_SELECTION,
+    parameter_selection,
+)
 
 SCORER_SYSTEM = "system"
 SCORER_SUPERVISOR = "supervisor"
@@ -185,6 +189,24 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         help="Who gives a manual value: the system computes the others; with "
         "Self, then Supervisor the employee scores first and the supervisor's "
         "value is final.",
+    )
+    # The metrics' parameters (METRIC_PARAMETERS): complaints, findings,
+    # assessments.
+    complaint_channel = fields.Selection(
+        selection=parameter_selection("helpdesk.complaint", "channel"),
+        help="Complaint metrics: count the complaints of this channel only; "
+        "empty, those of every channel.",
+    )
+    finding_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.quality.finding", "kind"),
+        help="Finding metrics: count the findings of this kind only; empty, "
+        "those of every kind.",
+    )
+    assessment_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.appraisal.assessment", "kind"),
+        help="Assessment metrics: the kind of assessment they read; empty, "
+        "exams for the score and the pass rate, trainings for the count "
+        "attended.",
     )
 
     @api.depends(

@@ -58,3 +58,5 @@ from . import test_kpi_sheet_screens
 from . import test_kpi_sheet_concurrency
 from . import test_kpi_sheet_report
 from . import test_kpi_sheet_tours
+from . import test_kpi_metric_facts
+from . import test_kpi_shipped_templates_facts

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 
 from .. import kpi_rules
+from ..models.helpdesk_appraisal_metric import metric_parameters
 
 
 class HelpdeskAppraisalSheetPreview(models.TransientModel):
@@ -97,14 +98,20 @@ class HelpdeskAppraisalSheetPreview(models.TransientModel):
         month = template._period_start(self.day)
         months = template._period_months(month)
         metric_model = self.env["helpdesk.appraisal.metric"].sudo()
-        metric_values = {
-            metric: metric_model._compute_metric(metric, employee, months)
-            for metric in set(template.line_ids.mapped("metric"))
-        }
+        # Each metric once per parameters, as the sheets compute them.
+        metric_values = {}
+        for template_line in template.line_ids:
+            key = (template_line.metric, metric_parameters(template_line))
+            if key not in metric_values:
+                metric_values[key] = metric_model._compute_metric(
+                    key[0], employee, months, key[1]
+                )
         line_model = self.env["helpdesk.appraisal.sheet.line"].sudo()
         lines = [
             line_model.new({"template_line_id": template_line.id})._computed_values(
-                metric_values[template_line.metric].get(employee.id)
+                metric_values[
+                    template_line.metric, metric_parameters(template_line)
+                ].get(employee.id)
             )
             for template_line in template.line_ids
         ]
