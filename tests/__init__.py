@@ -60,3 +60,4 @@ from . import test_kpi_sheet_report
 from . import test_kpi_sheet_tours
 from . import test_kpi_metric_facts
 from . import test_kpi_shipped_templates_facts
+from . import test_kpi_sheet_analysis
