@@ -71,9 +71,10 @@ class TestKpiSheetPdf(KpiSheetReportCommon, HttpCase):
             "Field engineers",
             "2026-10",
             "DRAFT",
-            # Each line's points and formula, with two decimals.
+            # Each line's points and formula (wrapped in its cell), with two
+            # decimals.
             "51.75",
-            "60 x 0.8625 = 51.75",
+            "r = 0.8625",
             "20 - 2 x 3 = 14",
             "36 in [30, +∞) -> 5",
             "34.50",

@@ -111,6 +111,15 @@ tours.add("helpdesk_appraisal_sheet_template_tour", {
             run: "edit 10/01/2026",
         },
         {
+            content: "Leave the date: the preview is computed",
+            trigger: ".modal .o_field_widget[name='maximum']",
+            run: "click",
+        },
+        {
+            content: "The period shown is October",
+            trigger: ".modal .o_field_widget[name='period_label']:contains(2026-10)",
+        },
+        {
             content: "The preview shows the line's formula and points",
             trigger:
                 ".modal .o_kpi_preview_lines tr:contains(Tour workload):contains(100 x 0.8625 = 86.25)",
