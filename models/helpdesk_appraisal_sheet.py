@@ -130,6 +130,8 @@ class HelpdeskAppraisalSheet(models.Model):
     total_score = fields.Float(
         string="Total",
         readonly=True,
+        # 0, not NULL, until computed: the pivots average every sheet.
+        default=0.0,
         aggregator="avg",
         tracking=True,
     )

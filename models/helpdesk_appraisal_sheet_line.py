@@ -96,7 +96,8 @@ class HelpdeskAppraisalSheetLine(models.Model):
         help="The period had data for the line; without, it earns the "
         "template line's points without data.",
     )
-    points = fields.Float(aggregator="avg")
+    # 0, not NULL, until computed: the pivots average the points of every line.
+    points = fields.Float(aggregator="avg", default=0.0)
     formula = fields.Char(help="How the points were computed, with the numbers.")
     self_value = fields.Float(
         string="Self Score",
