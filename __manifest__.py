@@ -16,6 +16,7 @@
         "helpdesk_mgmt_timesheet",
         "project",
         "report_xlsx",
+        "hr_contract",
     ],
     "data": [
         "security/helpdesk_engineer_appraisal_security.xml",
@@ -25,6 +26,7 @@
         "data/helpdesk_ticket_stage_data.xml",
         "data/helpdesk_appraisal_grade_scale_data.xml",
         "data/helpdesk_appraisal_sheet_template_data.xml",
+        "data/helpdesk_appraisal_sheet_template_monthly_data.xml",
         "views/helpdesk_difficulty_level_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
@@ -54,6 +56,7 @@
         "views/helpdesk_appraisal_sheet_template_views.xml",
         "views/helpdesk_appraisal_sheet_template_line_fact_views.xml",
         "views/helpdesk_appraisal_sheet_views.xml",
+        "views/helpdesk_appraisal_sheet_template_reference_views.xml",
         "reports/helpdesk_engineer_appraisal_report.xml",
         "reports/helpdesk_engineer_appraisal_xlsx_reports.xml",
         "views/helpdesk_appraisal_sheet_preview_views.xml",

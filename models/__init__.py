@@ -1,5 +1,7 @@
 from . import helpdesk_appraisal_input_mixin
 from . import helpdesk_appraisal_import_mixin
+from . import helpdesk_appraisal_fact_mixin
+from . import helpdesk_appraisal_withdrawable_fact_mixin
 from . import helpdesk_difficulty_level
 from . import helpdesk_ticket
 from . import helpdesk_ticket_stage
@@ -47,5 +49,8 @@ from . import helpdesk_ticket_quality
 from . import account_analytic_line_timeliness
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_visit_order
+from . import account_analytic_line_onsite
+from . import res_company_timeliness_lock
+from . import helpdesk_appraisal_sheet_template_setting
 from . import helpdesk_appraisal_sheet_template_generation
 from . import helpdesk_appraisal_sheet_fact

@@ -1,6 +1,9 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
+from datetime import datetime, time
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 
@@ -41,6 +44,13 @@ METRIC_SELECTION = [
     ("trainings", "Trainings Attended"),
     ("report_on_time_rate", "Report On-time Rate (%)"),
     ("late_reports", "Late Reports"),
+    # Targets, time and other sheets (issue 12 items 4 and 7).
+    ("standard_points", "Standard Points"),
+    ("utilisation", "Utilisation (%)"),
+    ("sheet_total", "Total of Another Sheet"),
+    ("sheets_below", "Sheets below a Total"),
+    ("team_mean", "Team Mean of Sheet Totals"),
+    ("team_sum", "Team Sum of a Metric"),
 ]
 
 # The metrics taking parameters from their template line: for each, the
@@ -58,6 +68,28 @@ METRIC_PARAMETERS = {
     "trainings": {"assessment_kind": ("kind", ASSESSMENT_TRAINING)},
 }
 
+# Metrics reading other sheets and the team (issue 12 item 7): the template
+# whose sheets they read, the total below which a sheet counts. The metrics
+# of SHEET_METRICS read the sheets of the line's other template: those sheets
+# are computed first, and a template never refers to itself, directly or
+# through others.
+SHEET_METRICS = ("sheet_total", "sheets_below", "team_mean")
+METRIC_PARAMETERS |= {
+    "sheet_total": {"source_template_id": (None, None)},
+    "sheets_below": {
+        "source_template_id": (None, None),
+        "sheet_threshold": (None, 0.0),
+    },
+    "team_mean": {"source_template_id": (None, None)},
+}
+# A team sum takes the metric it adds up and every parameter a metric may
+# take: it hands them to that metric, whose own defaults apply.
+METRIC_PARAMETERS["team_sum"] = {"team_metric": (None, None)} | {
+    name: (None, None)
+    for parameters in METRIC_PARAMETERS.values()
+    for name in parameters
+}
+
 
 def parameter_selection(model_name, field_name):
     """The selection of a metric parameter: that of the facts' own field
@@ -69,13 +101,14 @@ def parameter_selection(model_name, field_name):
     )
 
 
-def metric_parameters(line):
+def metric_parameters(line, metric=None):
     """The ``(field, value)`` pairs of the parameters the metric of ``line``
-    (a template or sheet line) takes, hashable: the sheets compute a metric
-    once per period and parameters."""
+    (a template or sheet line; or ``metric``, the metric its target comes
+    from) takes, hashable: the sheets compute a metric once per period and
+    parameters."""
     return tuple(
         (name, line[name] or None)
-        for name in sorted(METRIC_PARAMETERS.get(line.metric, {}))
+        for name in sorted(METRIC_PARAMETERS.get(metric or line.metric, {}))
     )
 
 
@@ -429,3 +462,160 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
         """Reports due in the period done late or still open past their
         deadline day."""
         return self._sum("project.task", "report_overdue", employees, months)
+
+    # Targets, time and other sheets (issue 12 items 4 and 7) --------------
+
+    @api.model
+    def _metric_standard_points(self, employees, months):
+        """The standard points S of the period: the employee's own standard
+        monthly points, else their company's, for each month (the target of
+        the monthly appraisal's workload, policy P2.1)."""
+        standard = employees._appraisal_standard_points()
+        return {
+            employee_id: (points * len(months), points * len(months), 1.0)
+            for employee_id, points in standard.items()
+        }
+
+    @api.model
+    def _metric_utilisation(self, employees, months):
+        """Hours logged on timesheets / hours available in the employee's
+        working calendar less their leaves, in percent (004-A8), the
+        period's days taken in the employee's time zone. No data without
+        available hours."""
+        start = months[0]
+        end = months[-1] + relativedelta(months=1)
+        # Timesheets and calendars are HR data the sheet's reader may not see.
+        su_employees = employees.sudo()
+        logged = {
+            employee.id: hours
+            for employee, hours in self.env["account.analytic.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("project_id", "!=", False),
+                    ("date", ">=", start),
+                    ("date", "<", end),
+                ],
+                ["employee_id"],
+                ["unit_amount:sum"],
+            )
+        }
+        # The working time of each local day of the period, from one day
+        # before to one day after it in UTC: any time zone's days are in.
+        available = defaultdict(float)
+        for employee_id, days in su_employees._list_work_time_per_day(
+            datetime.combine(start - relativedelta(days=1), time.min),
+            datetime.combine(end + relativedelta(days=1), time.min),
+        ).items():
+            for day, hours in days:
+                if start <= day < end:
+                    available[employee_id] += hours
+        result = {}
+        for employee_id in employees.ids:
+            hours = logged.get(employee_id, 0.0)
+            hours_available = available[employee_id]
+            result[employee_id] = (
+                hours * 100.0 / hours_available if hours_available else None,
+                hours,
+                hours_available,
+            )
+        return result
+
+    def _source_sheets(self, employees, months, source_template_id):
+        """The sheets of template ``source_template_id`` about ``employees``
+        whose period starts within the period of ``months``, or holds its
+        first month (a year sheet for a month): one search."""
+        sheets = self.env["helpdesk.appraisal.sheet"].sudo()
+        if not source_template_id:
+            return sheets
+        # The template line's record, or its id.
+        template = sheets.template_id.browse(
+            getattr(source_template_id, "id", source_template_id)
+        )
+        return sheets.search(
+            [
+                ("template_id", "=", template.id),
+                ("employee_id", "in", employees.ids),
+                ("month", ">=", template._period_start(months[0])),
+                ("month", "<=", months[-1]),
+            ]
+        )
+
+    @staticmethod
+    def _mean_totals(totals_by_employee, employee_ids):
+        """``(mean, sum, count)`` of each employee's totals; no data without
+        any."""
+        result = {}
+        for employee_id in employee_ids:
+            totals = totals_by_employee.get(employee_id, [])
+            result[employee_id] = (
+                sum(totals) / len(totals) if totals else None,
+                sum(totals),
+                float(len(totals)),
+            )
+        return result
+
+    @api.model
+    def _metric_sheet_total(self, employees, months, source_template_id=None):
+        """The total of the employee's sheet of another template for the
+        period: the mean of the totals when several of its sheets fall in
+        the period (the quarters of a year), their sum as numerator and
+        their number as denominator. No data without such a sheet."""
+        totals = defaultdict(list)
+        for sheet in self._source_sheets(employees, months, source_template_id):
+            totals[sheet.employee_id.id].append(sheet.total_score)
+        return self._mean_totals(totals, employees.ids)
+
+    @api.model
+    def _metric_sheets_below(
+        self, employees, months, source_template_id=None, sheet_threshold=0.0
+    ):
+        """How many of the employee's sheets of another template in the
+        period have a total below the line's threshold (004-R11: quarters
+        under 59 in the year)."""
+        counts = defaultdict(float)
+        for sheet in self._source_sheets(employees, months, source_template_id):
+            if sheet.total_score < sheet_threshold:
+                counts[sheet.employee_id.id] += 1
+        return {
+            employee_id: (counts[employee_id], counts[employee_id], 1.0)
+            for employee_id in employees.ids
+        }
+
+    def _team_members(self, employees):
+        """The employees whose manager is one of ``employees``, in one
+        search (the organisation is HR data)."""
+        members = self.env["hr.employee"].sudo()
+        return members.search([("parent_id", "in", employees.ids)])
+
+    @api.model
+    def _metric_team_mean(self, employees, months, source_template_id=None):
+        """The mean total of the sheets of another template of the employees
+        the employee manages (004-R8): their sum as numerator, their number
+        as denominator. No data without such a sheet."""
+        members = self._team_members(employees)
+        totals = defaultdict(list)
+        for sheet in self._source_sheets(members, months, source_template_id):
+            totals[sheet.employee_id.parent_id.id].append(sheet.total_score)
+        return self._mean_totals(totals, employees.ids)
+
+    @api.model
+    def _metric_team_sum(self, employees, months, team_metric=None, **params):
+        """A metric added up over the employees the employee manages
+        (004-R9: the team's complaints): the sum of their values, numerators
+        and denominators; members without data add nothing."""
+        result = {employee_id: (0.0, 0.0, 0.0) for employee_id in employees.ids}
+        if not team_metric:
+            return result
+        members = self._team_members(employees)
+        values = self._compute_metric(team_metric, members, months, params.items())
+        for member in members:
+            value, numerator, denominator = values.get(member.id) or (None, 0.0, 0.0)
+            total, top, bottom = result[member.parent_id.id]
+            result[member.parent_id.id] = (
+                total + (value or 0.0),
+                top + numerator,
+                bottom + denominator,
+            )
+        return result

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .. import kpi_rules
 from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
-from .helpdesk_appraisal_metric import METRIC_MANUAL, metric_parameters
+from .helpdesk_appraisal_metric import METRIC_MANUAL
 from .helpdesk_appraisal_sheet_template import PERIOD_SELECTION
 from .helpdesk_appraisal_sheet_template_line import SCORER_SELF_SUPERVISOR
 from .helpdesk_engineer_appraisal import GenerationConflict, lock_generation
@@ -482,6 +482,12 @@ class HelpdeskAppraisalSheet(models.Model):
         sheets = self.filtered(lambda sheet: sheet.state != "done")
         if not sheets:
             return
+        layers = sheets._refresh_layers()
+        if len(layers) > 1:
+            # Sheets reading other sheets' totals after those.
+            for layer in layers:
+                layer._refresh()
+            return
         sheets._sync_lines()
         # The sheet counts facts and HR data its reader may not see.
         su_sheets = sheets.sudo()
@@ -491,15 +497,13 @@ class HelpdeskAppraisalSheet(models.Model):
             (sheet.month, sheet.template_id) for sheet in su_sheets
         }:
             months = template._period_months(month)
-            for template_line in template.line_ids:
-                key = (
-                    tuple(months),
-                    template_line.metric,
-                    metric_parameters(template_line),
-                )
+            for metric, params in {
+                key for line in template.line_ids for key in line._metric_keys()
+            }:
+                key = (tuple(months), metric, params)
                 if key not in values:
                     values[key] = metric_model._compute_metric(
-                        key[1], su_sheets.employee_id, months, key[2]
+                        metric, su_sheets.employee_id, months, params
                     )
         for sheet in sheets:
             su_sheet = sheet.sudo()
@@ -507,16 +511,13 @@ class HelpdeskAppraisalSheet(models.Model):
             employee = su_sheet.employee_id
             points = []
             for line in sheet.line_ids:
-                template_line = line.template_line_id
+                keys = line.sudo().template_line_id._metric_keys()
                 line_values = line._computed_values(
-                    values[
-                        months,
-                        template_line.metric,
-                        metric_parameters(template_line),
-                    ].get(employee.id)
+                    *(values[months, *key].get(employee.id) for key in keys)
                 )
                 line._computed_write(line_values)
-                points.append(line_values["points"])
+                if line_values["in_total"]:
+                    points.append(line_values["points"])
             maximum = su_sheet.template_id.maximum
             total = kpi_rules.sheet_total(points, maximum)
             organisation = {}
@@ -529,10 +530,29 @@ class HelpdeskAppraisalSheet(models.Model):
                 {
                     "maximum": maximum,
                     "total_score": total,
-                    "grade_id": su_sheet.template_id.grade_scale_id._grade_of(total).id,
+                    "grade_id": su_sheet.template_id.grade_scale_id._grade_of(
+                        total, su_sheet.company_id
+                    ).id,
                 }
                 | organisation
             )
+
+    def _refresh_layers(self):
+        """The sheets in the order they are computed: first those whose
+        template reads no other sheet, then those reading only these ...
+        (the templates' references have no cycle)."""
+        depths = {}
+
+        def depth(template):
+            if template not in depths:
+                sources = template.line_ids.filtered(
+                    lambda line: line._uses_sheets()
+                ).source_template_id
+                depths[template] = 1 + max(map(depth, sources), default=-1)
+            return depths[template]
+
+        by_depth = self.sudo().grouped(lambda sheet: depth(sheet.template_id))
+        return [by_depth[level].with_env(self.env) for level in sorted(by_depth)]
 
     def _sync_lines(self):
         """Give the sheets a line for each line of their template and drop
@@ -562,6 +582,7 @@ class HelpdeskAppraisalSheet(models.Model):
             self.env.cr, SHEET_GENERATION_LOCK, f"{template.id}:{month.isoformat()}"
         )
         employees = template._applicable_employees()
+        employees -= template._probation_employees(employees, month)
         existing = self.search(
             [
                 ("template_id", "=", template.id),
