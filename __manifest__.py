@@ -12,11 +12,11 @@
     "development_status": "Alpha",
     "depends": [
         "hr",
+        "hr_contract",
         "helpdesk_mgmt",
         "helpdesk_mgmt_timesheet",
         "project",
         "report_xlsx",
-        "hr_contract",
     ],
     "data": [
         "security/helpdesk_engineer_appraisal_security.xml",
@@ -63,6 +63,10 @@
         "views/helpdesk_appraisal_sheet_fact_views.xml",
         "reports/helpdesk_appraisal_sheet_report.xml",
         "views/helpdesk_engineer_appraisal_menus.xml",
+        "security/helpdesk_appraisal_pay_security.xml",
+        "data/helpdesk_appraisal_pay_plan_data.xml",
+        "reports/helpdesk_appraisal_pay_statement_reports.xml",
+        "views/helpdesk_appraisal_pay_views.xml",
     ],
     "demo": [
         "demo/hr_demo.xml",

@@ -54,3 +54,11 @@ from . import res_company_timeliness_lock
 from . import helpdesk_appraisal_sheet_template_setting
 from . import helpdesk_appraisal_sheet_template_generation
 from . import helpdesk_appraisal_sheet_fact
+from . import res_company_pay
+from . import res_config_settings_pay
+from . import hr_employee_pay
+from . import helpdesk_appraisal_grade_scale_line_pay
+from . import helpdesk_appraisal_pay_plan
+from . import helpdesk_appraisal_pay_plan_line
+from . import helpdesk_appraisal_pay_statement
+from . import helpdesk_appraisal_pay_statement_line
