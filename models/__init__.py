@@ -58,6 +58,8 @@ from . import helpdesk_repair_crew_month_line
 from . import account_analytic_line_onsite
 from . import res_company_timeliness_lock
 from . import helpdesk_appraisal_sheet_template_setting
+from . import helpdesk_appraisal_sheet_template_generation
+from . import helpdesk_appraisal_sheet_fact
 from . import res_company_pay
 from . import res_config_settings_pay
 from . import hr_employee_pay

@@ -215,16 +215,22 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
         }
 
     @api.model
-    def _facts_action(self, code, employee, months, name, parameters=()):
-        """The window action listing the facts behind metric ``code`` (with
-        the line's ``parameters``) for ``employee`` over ``months``, titled
-        ``name``; the reader sees those of them their access rules allow."""
-        source, xmlid, domain = METRIC_FACTS[code]
-        domain = domain + [
+    def _facts_domain(self, code, parameters=()):
+        """Which of its source's facts make metric ``code`` with the line's
+        ``parameters``."""
+        return METRIC_FACTS[code][2] + [
             (METRIC_PARAMETERS[code][parameter][0], "=", value)
             for parameter, value in self._parameter_values(code, parameters).items()
             if value
         ]
+
+    @api.model
+    def _facts_action(self, code, employee, months, name, parameters=()):
+        """The window action listing the facts behind metric ``code`` (with
+        the line's ``parameters``) for ``employee`` over ``months``, titled
+        ``name``; the reader sees those of them their access rules allow."""
+        source, xmlid, _domain = METRIC_FACTS[code]
+        domain = self._facts_domain(code, parameters)
         facts = self.env[source].browse()
         for records in (
             self.env[source]._facts_by_employee_month(employee, months).values()

@@ -1,5 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from psycopg2 import errors
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -8,6 +10,10 @@ from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
 from .helpdesk_appraisal_metric import METRIC_MANUAL
 from .helpdesk_appraisal_sheet_template import PERIOD_SELECTION
 from .helpdesk_appraisal_sheet_template_line import SCORER_SELF_SUPERVISOR
+from .helpdesk_engineer_appraisal import GenerationConflict, lock_generation
+
+# The advisory lock of sheet generations: one per template and period.
+SHEET_GENERATION_LOCK = "helpdesk_engineer_appraisal.generate_sheets"
 
 # Set in the context by the sheet's own methods only. An object, not a flag:
 # a context sent over RPC cannot hold it, so users cannot write the points,
@@ -124,6 +130,8 @@ class HelpdeskAppraisalSheet(models.Model):
     total_score = fields.Float(
         string="Total",
         readonly=True,
+        # 0, not NULL, until computed: the pivots average every sheet.
+        default=0.0,
         aggregator="avg",
         tracking=True,
     )
@@ -145,6 +153,11 @@ class HelpdeskAppraisalSheet(models.Model):
         string="Reason to Reopen",
         copy=False,
         help="Required to reopen a done sheet; logged in the chatter.",
+    )
+    fact_count = fields.Integer(
+        string="Kept Facts",
+        compute="_compute_fact_count",
+        help="The facts the lines counted, kept when the sheet was done.",
     )
 
     _sql_constraints = [
@@ -187,6 +200,15 @@ class HelpdeskAppraisalSheet(models.Model):
                 )
                 if part
             )
+
+    def _compute_fact_count(self):
+        counts = dict(
+            self.env["helpdesk.appraisal.sheet.fact"]._read_group(
+                [("sheet_id", "in", self.ids)], ["sheet_id"], ["__count"]
+            )
+        )
+        for sheet in self:
+            sheet.fact_count = counts.get(sheet, 0)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -363,6 +385,8 @@ class HelpdeskAppraisalSheet(models.Model):
                 self.env._("You reviewed this KPI sheet: another manager approves it.")
             )
         self._advance("done", self.env._("Approved: the KPI sheet is done."))
+        # After the last refresh: the kept facts explain the frozen lines.
+        self.env["helpdesk.appraisal.sheet.fact"]._take(self)
         return True
 
     def action_reopen(self):
@@ -370,6 +394,11 @@ class HelpdeskAppraisalSheet(models.Model):
         if any(not (sheet.reopen_reason or "").strip() for sheet in self):
             raise UserError(self.env._("Give the reason to reopen the KPI sheet."))
         reasons = {sheet: sheet.reopen_reason for sheet in self}
+        # Nobody may delete kept facts: only reopening drops them, and the
+        # next approval keeps the facts counted then.
+        self.env["helpdesk.appraisal.sheet.fact"].sudo().search(
+            [("sheet_id", "in", self.ids)]
+        ).unlink()
         self._computed_write({"state": "review", "reopen_reason": False})
         self._advance("review")
         for sheet in self:
@@ -381,6 +410,17 @@ class HelpdeskAppraisalSheet(models.Model):
                 self.env._("Review the reopened KPI sheet"),
             )
         return True
+
+    def action_view_kept_facts(self):
+        """The facts the lines of the done sheet counted, as kept then."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_engineer_appraisal.helpdesk_appraisal_sheet_fact_action"
+        )
+        action["domain"] = [("sheet_id", "=", self.id)]
+        action["context"] = {"create": False, "group_by": ["line_id"]}
+        action["display_name"] = self.display_name
+        return action
 
     def action_refresh(self):
         if not self.env.user.has_group(SUPERVISOR_GROUP):
@@ -534,8 +574,13 @@ class HelpdeskAppraisalSheet(models.Model):
         """Create the missing sheets of ``template`` for the period holding
         ``day`` and refresh those not done, for everyone the template applies
         to, in one batch. Running it again changes nothing unless the facts
-        changed."""
+        changed. One generation of a template and period runs at a time (see
+        ``lock_generation``): a second one waits, then runs again in a new
+        transaction and refreshes the sheets the first created."""
         month = template._period_start(day)
+        lock_generation(
+            self.env.cr, SHEET_GENERATION_LOCK, f"{template.id}:{month.isoformat()}"
+        )
         employees = template._applicable_employees()
         employees -= template._probation_employees(employees, month)
         existing = self.search(
@@ -545,18 +590,25 @@ class HelpdeskAppraisalSheet(models.Model):
                 ("month", "=", month),
             ]
         )
-        created = self.create(
-            [
-                {
-                    "template_id": template.id,
-                    "employee_id": employee.id,
-                    "company_id": template.company_id.id,
-                    "month": month,
-                    "period_type": template.period_type,
-                }
-                for employee in employees - existing.employee_id
-            ]
-        )
+        try:
+            created = self.create(
+                [
+                    {
+                        "template_id": template.id,
+                        "employee_id": employee.id,
+                        "company_id": template.company_id.id,
+                        "month": month,
+                        "period_type": template.period_type,
+                    }
+                    for employee in employees - existing.employee_id
+                ]
+            )
+        except errors.UniqueViolation as error:
+            # Created by a generation that committed after this transaction
+            # began but before it took the lock: retry, and refresh them.
+            raise GenerationConflict(
+                "sheets of the same template and period created meanwhile"
+            ) from error
         sheets = existing | created
         sheets._refresh()
         return sheets

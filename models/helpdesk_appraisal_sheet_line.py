@@ -98,7 +98,8 @@ class HelpdeskAppraisalSheetLine(models.Model):
         help="The period had data for the line; without, it earns the "
         "template line's points without data.",
     )
-    points = fields.Float()
+    # 0, not NULL, until computed: the pivots average the points of every line.
+    points = fields.Float(aggregator="avg", default=0.0)
     formula = fields.Char(help="How the points were computed, with the numbers.")
     self_value = fields.Float(
         string="Self Score",
@@ -114,6 +115,11 @@ class HelpdeskAppraisalSheetLine(models.Model):
         string="Comment",
         help="Why the line earns less than its maximum: required then.",
     )
+    # The sheet's, stored for the pivot and graph of the lines.
+    employee_id = fields.Many2one(related="sheet_id.employee_id", store=True)
+    template_id = fields.Many2one(related="sheet_id.template_id", store=True)
+    department_id = fields.Many2one(related="sheet_id.department_id", store=True)
+    month = fields.Date(related="sheet_id.month", store=True, index=True)
     # The metric's parameters (METRIC_PARAMETERS), copied from the template
     # line: a done sheet opens the facts it was computed from.
     complaint_channel = fields.Selection(
@@ -238,6 +244,14 @@ class HelpdeskAppraisalSheetLine(models.Model):
                 )
             )
         sheet = self.sheet_id
+        if sheet.state == "done":
+            # What the line counted when the sheet was done, not today's facts.
+            action = self.env["ir.actions.act_window"]._for_xml_id(
+                "helpdesk_engineer_appraisal.helpdesk_appraisal_sheet_fact_action"
+            )
+            action["domain"] = [("line_id", "=", self.id)]
+            action["display_name"] = f"{sheet.display_name} - {self.name}"
+            return action
         return self.env["helpdesk.appraisal.metric"]._facts_action(
             self.metric,
             sheet.employee_id,

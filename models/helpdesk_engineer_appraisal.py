@@ -42,6 +42,20 @@ class GenerationConflict(errors.SerializationFailure):
     pgcode = errorcodes.SERIALIZATION_FAILURE
 
 
+def lock_generation(cr, namespace, key):
+    """Take the transaction-level advisory lock ``(namespace, key)``, or wait
+    for the transaction holding it to end and raise ``GenerationConflict``:
+    the caller's snapshot predates what the other generation committed, and
+    Odoo's RPC layer retries the request in a new transaction that sees it."""
+    lock = SQL("hashtext(%s), hashtext(%s)", namespace, key)
+    cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s)", lock))
+    if cr.fetchone()[0]:
+        return
+    _logger.info("Generation %s %s: waiting for another generation", namespace, key)
+    cr.execute(SQL("SELECT pg_advisory_xact_lock(%s)", lock))
+    raise GenerationConflict("another generation of the same period just ended")
+
+
 # Set in the context by the appraisal's own methods only. An object, not a
 # flag: a context sent over RPC cannot hold it, so users cannot unlock the
 # scores and the state by passing a context key.
@@ -1197,21 +1211,9 @@ class HelpdeskEngineerAppraisal(models.Model):
         transaction (the cron runs again a minute later): the retry finds the
         appraisals and refreshes them.
         """
-        key = SQL(
-            "hashtext(%s), hashtext(%s)",
-            GENERATION_LOCK,
-            f"{company.id}:{month.isoformat()}",
+        lock_generation(
+            self.env.cr, GENERATION_LOCK, f"{company.id}:{month.isoformat()}"
         )
-        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s)", key))
-        if self.env.cr.fetchone()[0]:
-            return
-        _logger.info(
-            "Appraisals of %s for company %s: waiting for another generation",
-            month,
-            company.id,
-        )
-        self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(%s)", key))
-        raise GenerationConflict("another generation of the same month just ended")
 
     @api.model
     def _last_month(self):

@@ -21,6 +21,9 @@ from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 from ..const import APPRAISAL_DONE
 
 APPRAISAL_REPORT = "helpdesk_engineer_appraisal.report_engineer_appraisal"
+SHEET_REPORT = "helpdesk_engineer_appraisal.report_appraisal_sheet"
+# The reports printed in batches as one document (see _run_wkhtmltopdf).
+JOINED_REPORTS = (APPRAISAL_REPORT, SHEET_REPORT)
 
 # The link of each appraisal's first page (its engineer's name) to the
 # appraisal in Odoo: it tells which appraisal every page of a batch belongs to,
@@ -194,7 +197,8 @@ class IrActionsReport(models.Model):
         specific_paperformat_args=None,
         set_viewport_size=False,
     ):
-        """Print a batch of appraisals with the wkhtmltopdf of Linux distributions.
+        """Print a batch of appraisals or KPI sheets with the wkhtmltopdf of
+        Linux distributions.
 
         That build takes one document per call, so the appraisals are joined
         into one document with page breaks. Its header and footer options are
@@ -203,7 +207,7 @@ class IrActionsReport(models.Model):
         if (
             len(bodies) > 1
             and report_ref
-            and self._get_report(report_ref).report_name == APPRAISAL_REPORT
+            and self._get_report(report_ref).report_name in JOINED_REPORTS
             and not wkhtmltopdf_prints_several_documents()
         ):
             bodies = [join_documents(bodies)]

@@ -63,5 +63,10 @@ from . import test_kpi_cross_sheet
 from . import test_kpi_period_metrics
 from . import test_kpi_eligibility
 from . import test_fact_mixin
+from . import test_kpi_sheet_screens
+from . import test_kpi_sheet_concurrency
+from . import test_kpi_sheet_report
+from . import test_kpi_sheet_tours
+from . import test_kpi_sheet_analysis
 from . import test_pay_statement
 from . import test_pay_statement_access

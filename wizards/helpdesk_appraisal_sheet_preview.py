@@ -1,0 +1,133 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .. import kpi_rules
+from ..models.helpdesk_appraisal_metric import metric_parameters
+
+
+class HelpdeskAppraisalSheetPreview(models.TransientModel):
+    """What a template gives one employee for one period, computed as a
+    sheet would be and shown without creating or changing any record: the
+    template editor's check of its lines before sheets are generated."""
+
+    _name = "helpdesk.appraisal.sheet.preview"
+    _description = "KPI Sheet Preview"
+    _rec_name = "template_id"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
+
+    template_id = fields.Many2one(
+        comodel_name="helpdesk.appraisal.sheet.template",
+        required=True,
+        domain="[('company_id', 'in', allowed_company_ids)]",
+    )
+    employee_id = fields.Many2one(
+        comodel_name="hr.employee",
+        required=True,
+        domain="[('company_id', 'in', allowed_company_ids)]",
+    )
+    day = fields.Date(
+        string="Period",
+        required=True,
+        default=lambda self: self.env["helpdesk.engineer.appraisal"]._last_month(),
+        help="Any day of the month, quarter or year to preview.",
+    )
+    period_label = fields.Char(string="Period Shown", compute="_compute_preview")
+    maximum = fields.Float(compute="_compute_preview")
+    total_score = fields.Float(string="Total", compute="_compute_preview")
+    grade_id = fields.Many2one(
+        comodel_name="helpdesk.appraisal.grade.scale.line",
+        compute="_compute_preview",
+    )
+    preview_html = fields.Html(
+        string="Lines",
+        compute="_compute_preview",
+        sanitize=False,
+        help="Each line's actual value, target, points and formula.",
+    )
+
+    @api.depends("template_id", "employee_id", "day")
+    def _compute_preview(self):
+        for preview in self:
+            values = preview._preview_values()
+            if not values:
+                preview.update(
+                    {
+                        "period_label": False,
+                        "maximum": 0.0,
+                        "total_score": 0.0,
+                        "grade_id": False,
+                        "preview_html": False,
+                    }
+                )
+                continue
+            preview.update(
+                {
+                    "period_label": values["period_label"],
+                    "maximum": values["maximum"],
+                    "total_score": values["total"],
+                    "grade_id": values["grade"].id,
+                    "preview_html": self.env["ir.qweb"]._render(
+                        "helpdesk_engineer_appraisal.helpdesk_appraisal_sheet_preview_lines",
+                        {
+                            "lines": values["lines"],
+                            "metrics": dict(
+                                self.env["helpdesk.appraisal.sheet.line"]
+                                ._fields["metric"]
+                                ._description_selection(self.env)
+                            ),
+                        },
+                    ),
+                }
+            )
+
+    def _preview_values(self):
+        """The lines, total and grade a sheet of the template would have for
+        the employee and the period, as ``{'lines': [values of a sheet line],
+        'total', 'maximum', 'grade', 'period_label'}`` (``{}`` until the three
+        are chosen). Nothing is created or written: the lines are computed on
+        unsaved sheet lines by the sheet line's own computation, each metric
+        once, and manual lines count as not scored yet."""
+        self.ensure_one()
+        if not (self.template_id and self.employee_id and self.day):
+            return {}
+        # A preview counts facts the template's editor may not read, as the
+        # sheets do.
+        template = self.template_id.sudo()
+        employee = self.employee_id.sudo()
+        month = template._period_start(self.day)
+        months = template._period_months(month)
+        metric_model = self.env["helpdesk.appraisal.metric"].sudo()
+        # Each metric once per parameters, as the sheets compute them.
+        metric_values = {}
+        for template_line in template.line_ids:
+            key = (template_line.metric, metric_parameters(template_line))
+            if key not in metric_values:
+                metric_values[key] = metric_model._compute_metric(
+                    key[0], employee, months, key[1]
+                )
+        line_model = self.env["helpdesk.appraisal.sheet.line"].sudo()
+        lines = [
+            line_model.new({"template_line_id": template_line.id})._computed_values(
+                metric_values[
+                    template_line.metric, metric_parameters(template_line)
+                ].get(employee.id)
+            )
+            for template_line in template.line_ids
+        ]
+        total = kpi_rules.sheet_total(
+            [line["points"] for line in lines], template.maximum
+        )
+        # The period's label as the sheet shows it.
+        label = (
+            self.env["helpdesk.appraisal.sheet"]
+            .new({"month": month, "period_type": template.period_type})
+            .period_label
+        )
+        return {
+            "lines": lines,
+            "total": total,
+            "maximum": template.maximum,
+            "grade": template.grade_scale_id._grade_of(total),
+            "period_label": label,
+        }
