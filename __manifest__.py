@@ -52,6 +52,7 @@
         "views/helpdesk_appraisal_grade_scale_views.xml",
         "views/helpdesk_appraisal_sheet_template_views.xml",
         "views/helpdesk_appraisal_sheet_views.xml",
+        "views/helpdesk_appraisal_sheet_template_timeliness_views.xml",
         "reports/helpdesk_engineer_appraisal_report.xml",
         "reports/helpdesk_engineer_appraisal_xlsx_reports.xml",
         "views/helpdesk_engineer_appraisal_menus.xml",

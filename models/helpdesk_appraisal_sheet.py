@@ -451,11 +451,12 @@ class HelpdeskAppraisalSheet(models.Model):
             (sheet.month, sheet.template_id) for sheet in su_sheets
         }:
             months = template._period_months(month)
-            for metric in set(template.line_ids.mapped("metric")):
-                key = (tuple(months), metric)
+            for template_line in template.line_ids:
+                metric, params = template_line.metric, template_line._metric_params()
+                key = (tuple(months), metric, params)
                 if key not in values:
                     values[key] = metric_model._compute_metric(
-                        metric, su_sheets.employee_id, months
+                        metric, su_sheets.employee_id, months, params
                     )
         for sheet in sheets:
             su_sheet = sheet.sudo()
@@ -463,8 +464,11 @@ class HelpdeskAppraisalSheet(models.Model):
             employee = su_sheet.employee_id
             points = []
             for line in sheet.line_ids:
+                template_line = line.sudo().template_line_id
                 line_values = line._computed_values(
-                    values[months, line.template_line_id.metric].get(employee.id)
+                    values[
+                        months, template_line.metric, template_line._metric_params()
+                    ].get(employee.id)
                 )
                 line._computed_write(line_values)
                 points.append(line_values["points"])

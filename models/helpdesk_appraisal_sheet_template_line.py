@@ -5,7 +5,12 @@ from odoo.exceptions import ValidationError
 
 from .. import kpi_rules
 from .helpdesk_appraisal_input_mixin import Bounds
-from .helpdesk_appraisal_metric import METRIC_MANUAL, METRIC_SELECTION
+from .helpdesk_appraisal_metric import (
+    METRIC_MANUAL,
+    METRIC_PARAMS,
+    METRIC_SELECTION,
+    ON_TIME_SETTINGS,
+)
 
 SCORER_SYSTEM = "system"
 SCORER_SUPERVISOR = "supervisor"
@@ -186,6 +191,32 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         "Self, then Supervisor the employee scores first and the supervisor's "
         "value is final.",
     )
+
+    # Timeliness metrics (KPI_SPEC G2)
+    on_time_limit = fields.Float(
+        string="On Time Within",
+        compute="_compute_on_time_limit",
+        store=True,
+        readonly=False,
+        help="On-time rates: an order counts as on time when its first "
+        "response comes within this many working minutes, its engineer "
+        "arrives within this many minutes, or it is first closed within this "
+        "many working days. By default the company's target (Settings).",
+    )
+
+    @api.depends("metric")
+    def _compute_on_time_limit(self):
+        for line in self:
+            setting = ON_TIME_SETTINGS.get(line.metric)
+            company = line.company_id or self.env.company
+            line.on_time_limit = company[setting] if setting else 0.0
+
+    def _metric_params(self):
+        """The keyword arguments of the line's metric besides the employees
+        and the months, as a hashable tuple of ``(name, value)`` pairs:
+        the lines of equal metric and parameters are computed once."""
+        self.ensure_one()
+        return tuple((name, self[name]) for name in METRIC_PARAMS.get(self.metric, ()))
 
     @api.depends(
         "rule_kind",

@@ -54,3 +54,4 @@ from . import test_kpi_sheet_access
 from . import test_kpi_template
 from . import test_kpi_metric
 from . import test_ticket_timeliness
+from . import test_kpi_metric_timeliness
