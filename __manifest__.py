@@ -24,6 +24,7 @@
         "data/ir_cron_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
         "data/helpdesk_appraisal_grade_scale_data.xml",
+        "data/helpdesk_appraisal_sheet_template_timeliness_data.xml",
         "views/helpdesk_difficulty_level_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_stage_views.xml",

@@ -55,3 +55,4 @@ from . import test_kpi_template
 from . import test_kpi_metric
 from . import test_ticket_timeliness
 from . import test_kpi_metric_timeliness
+from . import test_kpi_shipped_templates_timeliness
