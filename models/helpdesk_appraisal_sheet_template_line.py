@@ -198,6 +198,7 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         compute="_compute_on_time_limit",
         store=True,
         readonly=False,
+        copy=True,
         help="On-time rates: an order counts as on time when its first "
         "response comes within this many working minutes, its engineer "
         "arrives within this many minutes, or it is first closed within this "

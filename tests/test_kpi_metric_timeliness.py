@@ -261,6 +261,16 @@ class TestKpiMetricTimeliness(KpiTimelinessCommon):
         self.assertEqual(
             template.line_ids[1]._metric_params(), (("on_time_limit", 60.0),)
         )
+        # A copy keeps the lines' own limits; another metric takes its own
+        # default.
+        self.assertEqual(
+            template.copy().line_ids.mapped("on_time_limit"), [30.0, 60.0, 1.0, 120.0]
+        )
+        other = template.copy()
+        other.line_ids[1].metric = "handled_in_time_rate"
+        self.assertEqual(other.line_ids[1].on_time_limit, 1.0)
+        other.line_ids[1].metric = "response_minutes"
+        self.assertEqual(other.line_ids[1]._metric_params(), ())
         sheet = self.env["helpdesk.appraisal.sheet"]._generate(template, OCTOBER)
         company, sixty, handling, arrival = sheet.line_ids
         # 25 x 1/3 = 8.33; 25 x 2/3 = 16.67; 25 x 2/3; 25 x 2/2.
