@@ -8,6 +8,11 @@ from odoo import api, models
 
 from .. import scoring
 from ..const import KIND_ORDER_FORM, KIND_WORK_LOG
+from .helpdesk_appraisal_assessment import KIND_EXAM as ASSESSMENT_EXAM
+from .helpdesk_appraisal_assessment import KIND_PLURALS as ASSESSMENT_PLURALS
+from .helpdesk_appraisal_assessment import KIND_TRAINING as ASSESSMENT_TRAINING
+from .helpdesk_quality_finding import DEDUCTION_SETTINGS as FINDING_KINDS
+from .project_task import TASK_KIND_REPORT
 
 METRIC_MANUAL = "manual"
 
@@ -27,6 +32,17 @@ METRIC_SELECTION = [
     ("area_rate", "Area Completion Rate (%)"),
     ("area_score", "Area Score"),
     (METRIC_MANUAL, "Manual Value"),
+    # Complaints, findings by kind, assessments and reports (issue 12 item 5).
+    ("complaints", "Attributable Complaints"),
+    ("complaint_deduction", "Complaint Deductions"),
+    ("complaint_rate", "Complaint Rate (% of Valid Orders)"),
+    ("findings", "Findings (Count)"),
+    ("finding_deduction", "Finding Deductions"),
+    ("exam_score", "Exam Score (Mean)"),
+    ("exam_pass_rate", "Exam Pass Rate (%)"),
+    ("trainings", "Trainings Attended"),
+    ("report_on_time_rate", "Report On-time Rate (%)"),
+    ("late_reports", "Late Reports"),
 ]
 # Timeliness and fix quality of the orders (KPI_SPEC G2, G3).
 METRIC_SELECTION += [
@@ -44,6 +60,41 @@ METRIC_SELECTION += [
     ("qa_units", "QA-passed Units"),
     ("on_time_delivery_rate", "On-time Delivery Rate (%)"),
 ]
+
+# The metrics taking parameters from their template line: for each, the
+# line's fields (the method's keyword arguments), each with the field of the
+# facts it selects (for the drill-down) and its value when the line leaves
+# it empty (``None``: every fact).
+METRIC_PARAMETERS = {
+    "complaints": {"complaint_channel": ("channel", None)},
+    "complaint_deduction": {"complaint_channel": ("channel", None)},
+    "complaint_rate": {"complaint_channel": ("channel", None)},
+    "findings": {"finding_kind": ("kind", None)},
+    "finding_deduction": {"finding_kind": ("kind", None)},
+    "exam_score": {"assessment_kind": ("kind", ASSESSMENT_EXAM)},
+    "exam_pass_rate": {"assessment_kind": ("kind", ASSESSMENT_EXAM)},
+    "trainings": {"assessment_kind": ("kind", ASSESSMENT_TRAINING)},
+}
+
+
+def parameter_selection(model_name, field_name):
+    """The selection of a metric parameter: that of the facts' own field
+    (a complaint's channel, a finding's kind), in the reader's language."""
+    return (
+        lambda self: self.env[model_name]
+        ._fields[field_name]
+        ._description_selection(self.env)
+    )
+
+
+def metric_parameters(line):
+    """The ``(field, value)`` pairs of the parameters the metric of ``line``
+    (a template or sheet line) takes, hashable: the sheets compute a metric
+    once per period and parameters."""
+    return tuple(
+        (name, line[name] or None)
+        for name in sorted(METRIC_PARAMETERS.get(line.metric, {}))
+    )
 
 
 _CREDITS = (
@@ -63,6 +114,14 @@ _AREAS = (
     "helpdesk.service.area",
     "helpdesk_engineer_appraisal.helpdesk_service_area_month_action",
 )
+_COMPLAINTS = (
+    "helpdesk.complaint",
+    "helpdesk_engineer_appraisal.helpdesk_complaint_action",
+)
+_ASSESSMENTS = (
+    "helpdesk.appraisal.assessment",
+    "helpdesk_engineer_appraisal.helpdesk_appraisal_assessment_action",
+)
 # The facts behind each metric, for the sheet line's drill-down: the source
 # whose ``_facts_by_employee_month`` lists them and the list showing them,
 # and which of the source's facts make the metric.
@@ -81,13 +140,26 @@ METRIC_FACTS = {
     "task_completion_rate": (*_TASKS, []),
     "area_rate": (*_AREAS, []),
     "area_score": (*_AREAS, []),
+    "complaints": (*_COMPLAINTS, [("is_attributable", "=", True)]),
+    "complaint_deduction": (*_COMPLAINTS, [("is_attributable", "=", True)]),
+    "complaint_rate": (*_COMPLAINTS, [("is_attributable", "=", True)]),
+    "findings": (*_FINDINGS, []),
+    "finding_deduction": (*_FINDINGS, []),
+    "exam_score": (*_ASSESSMENTS, []),
+    "exam_pass_rate": (*_ASSESSMENTS, []),
+    "trainings": (*_ASSESSMENTS, [("attended", "=", True)]),
+    "report_on_time_rate": (
+        *_TASKS,
+        [("appraisal_task_kind", "=", TASK_KIND_REPORT)],
+    ),
+    "late_reports": (
+        *_TASKS,
+        [
+            ("appraisal_task_kind", "=", TASK_KIND_REPORT),
+            ("execution_status", "in", scoring.TASK_OVERDUE_STATUSES),
+        ],
+    ),
 }
-# What a line of a metric passes to it besides the employees and months:
-# ``{metric: (template line field, ...)}``, each field given as the keyword
-# argument of the same name (``helpdesk.appraisal.sheet.template.line.
-# _metric_params``).
-METRIC_PARAMS = {}
-
 # Timeliness and fix quality: the orders' (helpdesk.ticket) and the visits'
 # fact sources. A fact list's domain may depend on the period's months.
 _ORDERS = ("helpdesk.ticket", "helpdesk_mgmt.helpdesk_ticket_action")
@@ -148,7 +220,11 @@ ON_TIME_SETTINGS = {
     "arrival_on_time_rate": "appraisal_arrival_target_minutes",
     "handled_in_time_rate": "appraisal_handling_target_days",
 }
-METRIC_PARAMS |= dict.fromkeys(ON_TIME_SETTINGS, ("on_time_limit",))
+# Their parameter selects no fact: the drill-down lists every order (or
+# visit) of the rate; 0 takes the company's target.
+METRIC_PARAMETERS |= {
+    code: {"on_time_limit": (None, None)} for code in ON_TIME_SETTINGS
+}
 
 
 class HelpdeskAppraisalMetric(models.AbstractModel):
@@ -170,24 +246,42 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
     _description = "KPI Metric Catalogue"
 
     @api.model
-    def _compute_metric(self, code, employees, months, params=()):
-        """Metric ``code`` with the line's ``params`` (``(name, value)``
-        pairs, ``helpdesk.appraisal.sheet.template.line._metric_params``)."""
-        return getattr(self, f"_metric_{code}")(employees, list(months), **dict(params))
+    def _compute_metric(self, code, employees, months, parameters=()):
+        """Metric ``code`` for ``employees`` over ``months``; ``parameters``
+        are the template line's ``(field, value)`` pairs the metric takes
+        (``METRIC_PARAMETERS``, see ``metric_parameters``)."""
+        return getattr(self, f"_metric_{code}")(
+            employees, list(months), **self._parameter_values(code, parameters)
+        )
 
     @api.model
-    def _facts_action(self, code, employee, months, name):
-        """The window action listing the facts behind metric ``code`` for
-        ``employee`` over ``months``, titled ``name``; the reader sees those
-        of them their access rules allow."""
+    def _parameter_values(self, code, parameters):
+        """The keyword arguments of metric ``code`` for the line's
+        ``parameters``: an empty value takes the metric's default."""
+        given = dict(parameters)
+        return {
+            name: given.get(name) or default
+            for name, (_field, default) in METRIC_PARAMETERS.get(code, {}).items()
+        }
+
+    @api.model
+    def _facts_action(self, code, employee, months, name, parameters=()):
+        """The window action listing the facts behind metric ``code`` (with
+        the line's ``parameters``) for ``employee`` over ``months``, titled
+        ``name``; the reader sees those of them their access rules allow."""
         source, xmlid, domain = METRIC_FACTS[code]
+        if callable(domain):
+            domain = domain(list(months))
+        domain = domain + [
+            (METRIC_PARAMETERS[code][parameter][0], "=", value)
+            for parameter, value in self._parameter_values(code, parameters).items()
+            if value and METRIC_PARAMETERS[code][parameter][0]
+        ]
         facts = self.env[source].browse()
         for records in (
             self.env[source]._facts_by_employee_month(employee, months).values()
         ):
             facts |= records
-        if callable(domain):
-            domain = domain(list(months))
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("id", "in", facts.ids)] + domain
         action["context"] = {"create": False}
@@ -211,6 +305,16 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
         result = {}
         for employee_id in employees.ids:
             number = totals[employee_id][measure] if employee_id in totals else 0.0
+            result[employee_id] = (number, number, 1.0)
+        return result
+
+    def _sum_of(self, source, measures, employees, months):
+        """The sum of several measures: 0 without facts."""
+        totals = self._measures(source, employees, months)
+        result = {}
+        for employee_id in employees.ids:
+            found = totals.get(employee_id, {})
+            number = float(sum(found.get(measure, 0.0) for measure in measures))
             result[employee_id] = (number, number, 1.0)
         return result
 
@@ -284,6 +388,121 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
     def _metric_manual(self, employees, months):
         """Typed on the sheet line by the supervisor (or the employee first)."""
         return {}
+
+    # Complaints, findings by kind, assessments and reports ----------------
+
+    @api.model
+    def _metric_complaints(self, employees, months, complaint_channel=None):
+        """Active complaints verified as attributable, of one channel or of
+        all."""
+        measure = (
+            f"attributable_{complaint_channel}" if complaint_channel else "attributable"
+        )
+        return self._sum("helpdesk.complaint", measure, employees, months)
+
+    @api.model
+    def _metric_complaint_deduction(self, employees, months, complaint_channel=None):
+        """The deductions of the complaints of ``_metric_complaints`` added
+        up: each its own (by default the company's for its channel)."""
+        measure = f"deduction_{complaint_channel}" if complaint_channel else "deduction"
+        return self._sum("helpdesk.complaint", measure, employees, months)
+
+    @api.model
+    def _metric_complaint_rate(self, employees, months, complaint_channel=None):
+        """Attributable complaints (of one channel or of all) per 100 valid
+        orders of the period: no data without a valid order."""
+        complaints = self._metric_complaints(employees, months, complaint_channel)
+        orders = self._metric_orders(employees, months)
+        result = {}
+        for employee_id in employees.ids:
+            count = complaints[employee_id][0]
+            valid = orders[employee_id][0]
+            result[employee_id] = (
+                count * 100.0 / valid if valid else None,
+                count,
+                valid,
+            )
+        return result
+
+    @api.model
+    def _metric_findings(self, employees, months, finding_kind=None):
+        """Active findings of one kind, or of every kind."""
+        return self._sum_of(
+            "helpdesk.quality.finding",
+            [finding_kind] if finding_kind else list(FINDING_KINDS),
+            employees,
+            months,
+        )
+
+    @api.model
+    def _metric_finding_deduction(self, employees, months, finding_kind=None):
+        """The deductions of the findings of ``_metric_findings`` added up:
+        each its own (by default the company's for its kind)."""
+        return self._sum_of(
+            "helpdesk.quality.finding",
+            [
+                f"deduction_{kind}"
+                for kind in ([finding_kind] if finding_kind else FINDING_KINDS)
+            ],
+            employees,
+            months,
+        )
+
+    @api.model
+    def _metric_exam_score(self, employees, months, assessment_kind=ASSESSMENT_EXAM):
+        """Mean score of the period's assessments of a kind (exams by
+        default), an absence counting 0: no data without any. The mean, not
+        the latest score: it adds up over the months of a quarter or a year
+        as every metric does, and a month has usually one exam, whose score
+        it is."""
+        plural = ASSESSMENT_PLURALS[assessment_kind]
+        return self._rate(
+            "helpdesk.appraisal.assessment",
+            f"{assessment_kind}_score_sum",
+            plural,
+            employees,
+            months,
+            scale=1.0,
+        )
+
+    @api.model
+    def _metric_exam_pass_rate(
+        self, employees, months, assessment_kind=ASSESSMENT_EXAM
+    ):
+        """Assessments passed / assessments taken, of a kind (exams by
+        default): an absence counts as taken and not passed."""
+        plural = ASSESSMENT_PLURALS[assessment_kind]
+        return self._rate(
+            "helpdesk.appraisal.assessment",
+            f"{plural}_passed",
+            plural,
+            employees,
+            months,
+        )
+
+    @api.model
+    def _metric_trainings(self, employees, months, assessment_kind=ASSESSMENT_TRAINING):
+        """Assessments of a kind (trainings by default) attended."""
+        return self._sum(
+            "helpdesk.appraisal.assessment",
+            f"{ASSESSMENT_PLURALS[assessment_kind]}_attended",
+            employees,
+            months,
+        )
+
+    @api.model
+    def _metric_report_on_time_rate(self, employees, months):
+        """Appraised tasks of kind *report* done by their deadline day /
+        reports due in the period (002-C3)."""
+        return self._rate(
+            "project.task", "report_on_time", "report_due", employees, months
+        )
+
+    @api.model
+    def _metric_late_reports(self, employees, months):
+        """Reports due in the period done late or still open past their
+        deadline day."""
+        return self._sum("project.task", "report_overdue", employees, months)
 
     # Timeliness and fix quality (KPI_SPEC G2, G3) ---------------------------
     # Means are sums / counts, so that a quarter adds up its months; orders

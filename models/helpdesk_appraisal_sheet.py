@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .. import kpi_rules
 from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
-from .helpdesk_appraisal_metric import METRIC_MANUAL
+from .helpdesk_appraisal_metric import METRIC_MANUAL, metric_parameters
 from .helpdesk_appraisal_sheet_template import PERIOD_SELECTION
 from .helpdesk_appraisal_sheet_template_line import SCORER_SELF_SUPERVISOR
 
@@ -452,11 +452,14 @@ class HelpdeskAppraisalSheet(models.Model):
         }:
             months = template._period_months(month)
             for template_line in template.line_ids:
-                metric, params = template_line.metric, template_line._metric_params()
-                key = (tuple(months), metric, params)
+                key = (
+                    tuple(months),
+                    template_line.metric,
+                    metric_parameters(template_line),
+                )
                 if key not in values:
                     values[key] = metric_model._compute_metric(
-                        metric, su_sheets.employee_id, months, params
+                        key[1], su_sheets.employee_id, months, key[2]
                     )
         for sheet in sheets:
             su_sheet = sheet.sudo()
@@ -464,10 +467,12 @@ class HelpdeskAppraisalSheet(models.Model):
             employee = su_sheet.employee_id
             points = []
             for line in sheet.line_ids:
-                template_line = line.sudo().template_line_id
+                template_line = line.template_line_id
                 line_values = line._computed_values(
                     values[
-                        months, template_line.metric, template_line._metric_params()
+                        months,
+                        template_line.metric,
+                        metric_parameters(template_line),
                     ].get(employee.id)
                 )
                 line._computed_write(line_values)

@@ -5,7 +5,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import kpi_rules
 from ..const import SUPERVISOR_GROUP
-from .helpdesk_appraisal_metric import METRIC_MANUAL, METRIC_SELECTION
+from .helpdesk_appraisal_metric import (
+    METRIC_MANUAL,
+    METRIC_SELECTION,
+    metric_parameters,
+    parameter_selection,
+)
 from .helpdesk_appraisal_sheet import _COMPUTED_WRITE
 from .helpdesk_appraisal_sheet_template_line import (
     RULE_KIND_SELECTION,
@@ -46,6 +51,10 @@ class HelpdeskAppraisalSheetLine(models.Model):
         "formula",
         "self_scored",
         "supervisor_scored",
+        "complaint_channel",
+        "finding_kind",
+        "assessment_kind",
+        "on_time_limit",
     )
 
     sheet_id = fields.Many2one(
@@ -104,6 +113,18 @@ class HelpdeskAppraisalSheetLine(models.Model):
         string="Comment",
         help="Why the line earns less than its maximum: required then.",
     )
+    # The metric's parameters (METRIC_PARAMETERS), copied from the template
+    # line: a done sheet opens the facts it was computed from.
+    complaint_channel = fields.Selection(
+        selection=parameter_selection("helpdesk.complaint", "channel"),
+    )
+    finding_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.quality.finding", "kind"),
+    )
+    assessment_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.appraisal.assessment", "kind"),
+    )
+    on_time_limit = fields.Float(string="On Time Within", aggregator=None)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -210,6 +231,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
             sheet.employee_id,
             sheet.template_id._period_months(sheet.month),
             f"{sheet.display_name} - {self.name}",
+            metric_parameters(self),
         )
 
     def _computed_values(self, metric_value):
@@ -246,4 +268,8 @@ class HelpdeskAppraisalSheetLine(models.Model):
             "has_data": actual is not None,
             "points": result.points,
             "formula": template_line._formula(result),
+            "complaint_channel": template_line.complaint_channel,
+            "finding_kind": template_line.finding_kind,
+            "assessment_kind": template_line.assessment_kind,
+            "on_time_limit": template_line.on_time_limit,
         }

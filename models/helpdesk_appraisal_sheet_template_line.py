@@ -7,9 +7,9 @@ from .. import kpi_rules
 from .helpdesk_appraisal_input_mixin import Bounds
 from .helpdesk_appraisal_metric import (
     METRIC_MANUAL,
-    METRIC_PARAMS,
     METRIC_SELECTION,
     ON_TIME_SETTINGS,
+    parameter_selection,
 )
 
 SCORER_SYSTEM = "system"
@@ -191,6 +191,24 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         "Self, then Supervisor the employee scores first and the supervisor's "
         "value is final.",
     )
+    # The metrics' parameters (METRIC_PARAMETERS): complaints, findings,
+    # assessments.
+    complaint_channel = fields.Selection(
+        selection=parameter_selection("helpdesk.complaint", "channel"),
+        help="Complaint metrics: count the complaints of this channel only; "
+        "empty, those of every channel.",
+    )
+    finding_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.quality.finding", "kind"),
+        help="Finding metrics: count the findings of this kind only; empty, "
+        "those of every kind.",
+    )
+    assessment_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.appraisal.assessment", "kind"),
+        help="Assessment metrics: the kind of assessment they read; empty, "
+        "exams for the score and the pass rate, trainings for the count "
+        "attended.",
+    )
 
     # Timeliness metrics (KPI_SPEC G2)
     on_time_limit = fields.Float(
@@ -211,13 +229,6 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
             setting = ON_TIME_SETTINGS.get(line.metric)
             company = line.company_id or self.env.company
             line.on_time_limit = company[setting] if setting else 0.0
-
-    def _metric_params(self):
-        """The keyword arguments of the line's metric besides the employees
-        and the months, as a hashable tuple of ``(name, value)`` pairs:
-        the lines of equal metric and parameters are computed once."""
-        self.ensure_one()
-        return tuple((name, self[name]) for name in METRIC_PARAMS.get(self.metric, ()))
 
     @api.depends(
         "rule_kind",

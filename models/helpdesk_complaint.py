@@ -22,8 +22,10 @@ DEDUCTION_SETTINGS = {
     CHANNEL_CALLBACK: "appraisal_complaint_deduction_callback",
 }
 # The measures of ``_counts_by_employee_month``: all additive.
-MEASURES = ("complaints", "attributable", "deduction") + tuple(
-    f"attributable_{channel}" for channel in DEDUCTION_SETTINGS
+MEASURES = (
+    ("complaints", "attributable", "deduction")
+    + tuple(f"attributable_{channel}" for channel in DEDUCTION_SETTINGS)
+    + tuple(f"deduction_{channel}" for channel in DEDUCTION_SETTINGS)
 )
 # A complaint costs at most a whole 100-point appraisal.
 MAX_DEDUCTION = 100.0
@@ -361,8 +363,9 @@ class HelpdeskComplaint(models.Model):
 
         Measures, all additive: ``complaints`` (verified or not),
         ``attributable``, ``deduction`` (sum of the deductions of the
-        attributable ones) and ``attributable_<channel>`` for each channel. A
-        complaint holding several employees counts once for each. One query.
+        attributable ones), ``attributable_<channel>`` and
+        ``deduction_<channel>`` for each channel. A complaint holding several
+        employees counts once for each. One query.
         """
         wanted = set(employees.ids)
         counts = {}
@@ -391,6 +394,7 @@ class HelpdeskComplaint(models.Model):
                 measures["attributable"] += count
                 measures[f"attributable_{channel}"] += count
                 measures["deduction"] += deduction
+                measures[f"deduction_{channel}"] += deduction
         return counts
 
     @api.model

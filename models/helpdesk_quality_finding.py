@@ -348,18 +348,21 @@ class HelpdeskQualityFinding(models.Model):
 
     @api.model
     def _counts_by_employee_month(self, employees, months):
-        """``{(employee id, month): {kind: number}}`` of the findings counting
-        against ``employees`` in ``months``, one measure per kind of finding
-        (a kind without finding is absent: 0); pairs without findings are
-        absent. One query, read as superuser: an appraisal counts every
-        finding, also those the caller may not read."""
+        """``{(employee id, month): {measure: number}}`` of the findings
+        counting against ``employees`` in ``months``: for each kind of
+        finding, ``<kind>`` counts them and ``deduction_<kind>`` adds their
+        deductions (a kind without finding is absent: 0); pairs without
+        findings are absent. One query, read as superuser: an appraisal counts
+        every finding, also those the caller may not read."""
         counts = {}
-        for employee, month, kind, count in self.sudo()._read_group(
+        for employee, month, kind, count, deduction in self.sudo()._read_group(
             self._employee_month_domain(employees, months),
             ["employee_id", "month:day", "kind"],
-            ["__count"],
+            ["__count", "deduction:sum"],
         ):
-            counts.setdefault((employee.id, month), {})[kind] = count
+            measures = counts.setdefault((employee.id, month), {})
+            measures[kind] = count
+            measures[f"deduction_{kind}"] = deduction
         return counts
 
     @api.model

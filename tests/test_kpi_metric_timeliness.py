@@ -5,6 +5,7 @@ from datetime import date, datetime
 from odoo import Command
 from odoo.tests import tagged
 
+from ..models.helpdesk_appraisal_metric import metric_parameters
 from .kpi_timeliness_common import KpiTimelinessCommon
 
 OCTOBER = date(2026, 10, 1)
@@ -259,7 +260,7 @@ class TestKpiMetricTimeliness(KpiTimelinessCommon):
             template.line_ids.mapped("on_time_limit"), [30.0, 60.0, 1.0, 120.0]
         )
         self.assertEqual(
-            template.line_ids[1]._metric_params(), (("on_time_limit", 60.0),)
+            metric_parameters(template.line_ids[1]), (("on_time_limit", 60.0),)
         )
         # A copy keeps the lines' own limits; another metric takes its own
         # default.
@@ -270,7 +271,7 @@ class TestKpiMetricTimeliness(KpiTimelinessCommon):
         other.line_ids[1].metric = "handled_in_time_rate"
         self.assertEqual(other.line_ids[1].on_time_limit, 1.0)
         other.line_ids[1].metric = "response_minutes"
-        self.assertEqual(other.line_ids[1]._metric_params(), ())
+        self.assertEqual(metric_parameters(other.line_ids[1]), ())
         sheet = self.env["helpdesk.appraisal.sheet"]._generate(template, OCTOBER)
         company, sixty, handling, arrival = sheet.line_ids
         # 25 x 1/3 = 8.33; 25 x 2/3 = 16.67; 25 x 2/3; 25 x 2/2.

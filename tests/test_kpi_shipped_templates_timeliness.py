@@ -8,7 +8,7 @@ from odoo.tests import tagged
 from .kpi_timeliness_common import KpiTimelinessCommon
 
 OCTOBER = date(2026, 10, 1)
-XMLID = "helpdesk_engineer_appraisal.kpi_template_004_{}"
+XMLID = "helpdesk_engineer_appraisal.sheet_template_004{}"
 
 
 @tagged("post_install", "-at_install")
