@@ -41,8 +41,10 @@ class TestKpiShippedTemplatesTimeliness(KpiTimelinessCommon):
     within 30; handling (4 + 18 + 5 + 8) / 4 = 8.75 working hours, 3 of 4
     within 8 (O4's 8 hours is within); first-time fixes 3 of 4, reworks 1
     of 4; resolved 2 of 3; QA passed 2 of 3; satisfied 2 of 3 answered
-    callbacks (the unreachable one left out); tasks done 3 of 4.
-    B: response 60, handling 16, everything else 1 of 1, no task.
+    callbacks (the unreachable one left out); tasks done 3 of 4; an exam
+    scored 72, a skill test 54, a training attended; 2 work errors found.
+    B: response 60, handling 16, everything else 1 of 1, no task, an exam
+    scored 45, no skill test, no work error.
     """
 
     def setUp(self):
@@ -128,6 +130,35 @@ class TestKpiShippedTemplatesTimeliness(KpiTimelinessCommon):
                 for index in range(4)
             ]
         )
+        supervisor = self.supervisor_user
+        self.env["helpdesk.appraisal.assessment"].with_user(supervisor).create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "title": title,
+                    "kind": kind,
+                    "date": "2026-10-15",
+                    "score": score,
+                }
+                for employee, title, kind, score in (
+                    (a, "Product exam", "exam", 72),
+                    (a, "Repair drill", "skill_test", 54),
+                    (a, "Lock training", "training", 100),
+                    (b, "Product exam", "exam", 45),
+                )
+            ]
+        )
+        self.env["helpdesk.quality.finding"].with_user(supervisor).create(
+            [
+                {
+                    "kind": "work_error",
+                    "employee_id": a.id,
+                    "reason": "Wrong part ordered",
+                    "date": day,
+                }
+                for day in ("2026-10-06", "2026-10-14")
+            ]
+        )
         self._done_at(tasks[:2], "2026-10-20 15:00")
         self._done_at(tasks[2], "2026-10-22 10:00")
         self.env["project.task"]._refresh_execution_status()
@@ -177,12 +208,12 @@ class TestKpiShippedTemplatesTimeliness(KpiTimelinessCommon):
     def test_004_l_targets_with_proportional_deductions(self):
         sheet_a, sheet_b = self._sheets("l")
         self.assertEqual(sheet_a.period_type, "month")
-        self._score(sheet_a, [8, 9, 10])
-        self._score(sheet_b, [10, 10, 10])
+        self._score(sheet_a, [8])
+        self._score(sheet_b, [10])
         lines = sheet_a.line_ids
         self.assertEqual(
             [round(line.actual, 6) for line in lines],
-            [66.666667, 36.0, 66.666667, 8.75, 8.0, 9.0, 10.0],
+            [66.666667, 36.0, 66.666667, 8.75, 8.0, 72.0, 54.0],
         )
         self.assertEqual(
             [(line.numerator, line.denominator) for line in lines[:4]],
@@ -204,12 +235,14 @@ class TestKpiShippedTemplatesTimeliness(KpiTimelinessCommon):
                 # L4 handling <= 1 working day (8 h), mean 8.75: 1 - (8.75 -
                 # 8) / 8 = 0.90625 -> 20 x 0.90625 = 18.125.
                 ("Order handling time (at most 1 working day)", 18.125),
-                # L5-L7: the supervisor's values.
+                # L5: the supervisor's value.
                 ("After-sales cost control", 8.0),
-                ("Professional knowledge (exam)", 9.0),
-                ("Service skills (practice and drills)", 10.0),
+                # L6 exam 72 passes (60): 10 x min(72 / 60, 1) = 10.
+                ("Professional knowledge (exam)", 10.0),
+                # L7 skill test 54 fails: 10 x 54 / 60 = 9.
+                ("Service skills (practice and drills)", 9.0),
             ],
-            # 14.81482 + 12 + 10.52631 + 18.125 + 8 + 9 + 10.
+            # 14.81482 + 12 + 10.52631 + 18.125 + 8 + 10 + 9.
             82.46613,
             "good",
         )
@@ -225,7 +258,8 @@ class TestKpiShippedTemplatesTimeliness(KpiTimelinessCommon):
         )
         # B: satisfied 1 of 1 and resolved 1 of 1 reach the targets (capped
         # at the weight); a 60-minute response is 100 % over 30: 1 - 30 / 30
-        # = 0; 16 hours is 100 % over 8: 0.
+        # = 0; 16 hours is 100 % over 8: 0; exam 45: 10 x 45 / 60 = 7.5; no
+        # skill test: no data -> 0.
         self.assertPoints(
             sheet_b,
             [
@@ -234,11 +268,12 @@ class TestKpiShippedTemplatesTimeliness(KpiTimelinessCommon):
                 ("Resolution rate (at least 95 %)", 15.0),
                 ("Order handling time (at most 1 working day)", 0.0),
                 ("After-sales cost control", 10.0),
-                ("Professional knowledge (exam)", 10.0),
-                ("Service skills (practice and drills)", 10.0),
+                ("Professional knowledge (exam)", 7.5),
+                ("Service skills (practice and drills)", 0.0),
             ],
-            65.0,
-            "pass",
+            # 20 + 15 + 10 + 7.5.
+            52.5,
+            "below_standard",
         )
         # The facts behind L2 and L4: A's orders of the month, the visits
         # and callbacks on them left aside.
@@ -272,7 +307,7 @@ class TestKpiShippedTemplatesTimeliness(KpiTimelinessCommon):
         # The seed's weights add up to 90 (Q6): the template says so.
         self.assertEqual(template.weight_total, 90)
         self.assertIn("The weights add up to 90", template.warning)
-        self._score(sheet_a, [9, 4, 4, 5, 3])
+        self._score(sheet_a, [9, 4, 4])
         self.assertPoints(
             sheet_a,
             [
@@ -291,11 +326,13 @@ class TestKpiShippedTemplatesTimeliness(KpiTimelinessCommon):
                 ("Working-hour utilisation", 4.0),
                 # A9 mean response 36 over 30: 5 x (1 - 6 / 30) = 4.
                 ("Response time", 4.0),
+                # A10 one training attended: 5 x min(1 / 1, 1) = 5.
                 ("Training and learning", 5.0),
-                ("Product and technical knowledge", 3.0),
+                # A11 exam 72 of 100: 5 x 0.72 = 3.6.
+                ("Product and technical knowledge", 3.6),
             ],
-            # 7.5 + 9 + 6.66667 + 10.000005 + 7.5 + 4 + 7.5 + 4 + 4 + 5 + 3.
-            68.166675,
+            # 7.5 + 9 + 6.66667 + 10.000005 + 7.5 + 4 + 7.5 + 4 + 4 + 5 + 3.6.
+            68.766675,
             "pass",
         )
 
@@ -340,9 +377,9 @@ class TestKpiShippedTemplatesTimeliness(KpiTimelinessCommon):
     def test_004_m_gap_per_percentage_point(self):
         sheet_a, sheet_b = self._sheets("m")
         # Typed by the supervisor: report accuracy %, quantity achievement %,
-        # repair quality (judgement), work errors (a count).
-        self._score(sheet_a, [96.5, 97, 7, 2])
-        self._score(sheet_b, [98, 94.5, 10, 0])
+        # repair quality (judgement).
+        self._score(sheet_a, [96.5, 97, 7])
+        self._score(sheet_b, [98, 94.5, 10])
         self.assertPoints(
             sheet_a,
             [
@@ -357,7 +394,7 @@ class TestKpiShippedTemplatesTimeliness(KpiTimelinessCommon):
                 # M7 >= 95 %, 97: no gap.
                 ("Repair quantity achievement (at least 95 %)", 10.0),
                 ("Repair quality (judgement)", 7.0),
-                # M3/M8 -3 per work error: 10 - 3 x 2 = 4.
+                # M3/M8 -3 per work error found: 10 - 3 x 2 = 4.
                 ("Work errors (-3 each)", 4.0),
             ],
             # 1.666667 + 8.5 + 0 + 10 + 7 + 4.
