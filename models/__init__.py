@@ -47,3 +47,5 @@ from . import helpdesk_ticket_quality
 from . import account_analytic_line_timeliness
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_visit_order
+from . import account_analytic_line_onsite
+from . import res_company_timeliness_lock

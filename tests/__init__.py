@@ -54,6 +54,7 @@ from . import test_kpi_sheet_access
 from . import test_kpi_template
 from . import test_kpi_metric
 from . import test_ticket_timeliness
+from . import test_timeliness_integrity
 from . import test_kpi_metric_facts
 from . import test_kpi_shipped_templates_facts
 from . import test_kpi_metric_timeliness
