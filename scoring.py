@@ -405,6 +405,12 @@ def handling_target_hours(target_days, hours_per_day):
     return target_days * hours_per_day
 
 
+def arrival_minutes(arrived_at, reference):
+    """Minutes from the ``reference`` moment (appointment or assignment) to
+    the arrival on site; an early arrival is 0 minutes late."""
+    return max(0.0, (arrived_at - reference).total_seconds() / 60)
+
+
 def is_rework_in_window(original_closed_at, rework_reported_at, window_days):
     """Whether a rework reported at ``rework_reported_at`` counts against an
     original order first closed at ``original_closed_at``: reported at most

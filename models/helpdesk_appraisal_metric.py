@@ -52,6 +52,22 @@ METRIC_SELECTION = [
     ("team_mean", "Team Mean of Sheet Totals"),
     ("team_sum", "Team Sum of a Metric"),
 ]
+# Timeliness and fix quality of the orders (KPI_SPEC G2, G3).
+METRIC_SELECTION += [
+    ("response_minutes", "Mean Response Time (Working Minutes)"),
+    ("response_on_time_rate", "On-time Response Rate (%)"),
+    ("arrival_minutes", "Mean Arrival Time (Minutes)"),
+    ("arrival_on_time_rate", "On-time Arrival Rate (%)"),
+    ("handling_hours", "Mean Handling Time (Working Hours)"),
+    ("handled_in_time_rate", "Handled-in-time Rate (%)"),
+    ("repair_hours", "Mean Repair Time (Hours on Site per Order)"),
+    ("first_time_fix_rate", "First-time Fix Rate (%)"),
+    ("rework_rate", "Rework Rate (%)"),
+    ("resolution_rate", "Resolution Rate (%)"),
+    ("qa_pass_rate", "QA Pass Rate (%)"),
+    ("qa_units", "QA-passed Units"),
+    ("on_time_delivery_rate", "On-time Delivery Rate (%)"),
+]
 
 # The metrics taking parameters from their template line: for each, the
 # line's fields (the method's keyword arguments), each with the field of the
@@ -81,13 +97,6 @@ METRIC_PARAMETERS |= {
         "sheet_threshold": (None, 0.0),
     },
     "team_mean": {"source_template_id": (None, None)},
-}
-# A team sum takes the metric it adds up and every parameter a metric may
-# take: it hands them to that metric, whose own defaults apply.
-METRIC_PARAMETERS["team_sum"] = {"team_metric": (None, None)} | {
-    name: (None, None)
-    for parameters in METRIC_PARAMETERS.values()
-    for name in parameters
 }
 
 
@@ -175,6 +184,78 @@ METRIC_FACTS = {
         ],
     ),
 }
+# Timeliness and fix quality: the orders' (helpdesk.ticket) and the visits'
+# fact sources. A fact list's domain may depend on the period's months.
+_ORDERS = ("helpdesk.ticket", "helpdesk_mgmt.helpdesk_ticket_action")
+_VISITS = (
+    "helpdesk.ticket.visit",
+    "helpdesk_engineer_appraisal.helpdesk_ticket_visit_action_my_today",
+)
+
+
+def _responded_in(months):
+    return [("first_response_month", "in", months)]
+
+
+def _closed_in(months):
+    return [("first_closed_month", "in", months)]
+
+
+def _day_in(fname, months):
+    return [
+        (fname, ">=", min(months)),
+        (fname, "<", max(months) + relativedelta(months=1)),
+    ]
+
+
+METRIC_FACTS |= {
+    "response_minutes": (*_ORDERS, _responded_in),
+    "response_on_time_rate": (*_ORDERS, _responded_in),
+    "arrival_minutes": (*_VISITS, []),
+    "arrival_on_time_rate": (*_VISITS, []),
+    "handling_hours": (*_ORDERS, _closed_in),
+    "handled_in_time_rate": (*_ORDERS, _closed_in),
+    "repair_hours": (*_VISITS, []),
+    "first_time_fix_rate": (*_ORDERS, _closed_in),
+    "rework_rate": (*_ORDERS, _closed_in),
+    "resolution_rate": (
+        *_ORDERS,
+        lambda months: _closed_in(months) + [("resolution_result", "!=", False)],
+    ),
+    "qa_pass_rate": (
+        *_ORDERS,
+        lambda months: _day_in("qa_date", months) + [("qa_result", "!=", False)],
+    ),
+    "qa_units": (
+        *_ORDERS,
+        lambda months: _day_in("qa_date", months)
+        + [("qa_result", "=", scoring.QA_PASS)],
+    ),
+    "on_time_delivery_rate": (
+        *_ORDERS,
+        lambda months: _day_in("actual_delivery_date", months)
+        + [("promised_delivery_date", "!=", False)],
+    ),
+}
+# An on-time rate takes its limit from its line, by default the company's
+# target (the setting named here).
+ON_TIME_SETTINGS = {
+    "response_on_time_rate": "appraisal_response_target_minutes",
+    "arrival_on_time_rate": "appraisal_arrival_target_minutes",
+    "handled_in_time_rate": "appraisal_handling_target_days",
+}
+# Their parameter selects no fact: the drill-down lists every order (or
+# visit) of the rate; 0 takes the company's target.
+METRIC_PARAMETERS |= {
+    code: {"on_time_limit": (None, None)} for code in ON_TIME_SETTINGS
+}
+# A team sum takes the metric it adds up and every parameter a metric may
+# take: it hands them to that metric, whose own defaults apply.
+METRIC_PARAMETERS["team_sum"] = {"team_metric": (None, None)} | {
+    name: (None, None)
+    for parameters in METRIC_PARAMETERS.values()
+    for name in parameters
+}
 
 
 class HelpdeskAppraisalMetric(models.AbstractModel):
@@ -215,13 +296,16 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
         }
 
     @api.model
-    def _facts_domain(self, code, parameters=()):
-        """Which of its source's facts make metric ``code`` with the line's
-        ``parameters``."""
-        return METRIC_FACTS[code][2] + [
+    def _facts_domain(self, code, months, parameters=()):
+        """Which of its source's facts make metric ``code`` over ``months``
+        with the line's ``parameters``."""
+        domain = METRIC_FACTS[code][2]
+        if callable(domain):
+            domain = domain(list(months))
+        return domain + [
             (METRIC_PARAMETERS[code][parameter][0], "=", value)
             for parameter, value in self._parameter_values(code, parameters).items()
-            if value
+            if value and METRIC_PARAMETERS[code][parameter][0]
         ]
 
     @api.model
@@ -230,7 +314,7 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
         the line's ``parameters``) for ``employee`` over ``months``, titled
         ``name``; the reader sees those of them their access rules allow."""
         source, xmlid, _domain = METRIC_FACTS[code]
-        domain = self._facts_domain(code, parameters)
+        domain = self._facts_domain(code, months, parameters)
         facts = self.env[source].browse()
         for records in (
             self.env[source]._facts_by_employee_month(employee, months).values()
@@ -276,17 +360,12 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
         """``numerator / denominator`` x ``scale``: no data without
         denominator."""
         totals = self._measures(source, employees, months)
-        result = {}
-        for employee_id in employees.ids:
-            measures = totals.get(employee_id, {})
-            top = measures.get(numerator, 0.0)
-            bottom = measures.get(denominator, 0.0)
-            result[employee_id] = (
-                top * scale / bottom if bottom else None,
-                top,
-                bottom,
-            )
-        return result
+        return self._ratios(
+            employees,
+            {key: measures.get(numerator, 0.0) for key, measures in totals.items()},
+            {key: measures.get(denominator, 0.0) for key, measures in totals.items()},
+            scale,
+        )
 
     @api.model
     def _metric_points(self, employees, months):
@@ -617,5 +696,201 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
                 total + (value or 0.0),
                 top + numerator,
                 bottom + denominator,
+            )
+        return result
+
+    # Timeliness and fix quality (KPI_SPEC G2, G3) ---------------------------
+    # Means are sums / counts, so that a quarter adds up its months; orders
+    # without the moment measured (no first response, no first closing, no
+    # resolution, no QA) are no data, never a zero.
+
+    @api.model
+    def _metric_response_minutes(self, employees, months):
+        """Mean working minutes from the request to the first response, over
+        the orders first responded to in the period."""
+        return self._rate(
+            "helpdesk.ticket",
+            "response_minutes_sum",
+            "responses",
+            employees,
+            months,
+            scale=1.0,
+        )
+
+    @api.model
+    def _metric_response_on_time_rate(self, employees, months, on_time_limit=None):
+        """Orders first responded to within ``on_time_limit`` working minutes
+        (the company's Response Target without) / orders first responded to
+        in the period."""
+        if on_time_limit is None:
+            return self._rate(
+                "helpdesk.ticket", "responses_on_time", "responses", employees, months
+            )
+        return self._orders_within(
+            employees,
+            months,
+            "responses",
+            "response_minutes_sum",
+            lambda ticket: on_time_limit,
+        )
+
+    @api.model
+    def _metric_handling_hours(self, employees, months):
+        """Mean working hours from the request to the first closing, over the
+        orders first closed in the period."""
+        return self._rate(
+            "helpdesk.ticket",
+            "handling_hours_sum",
+            "handled",
+            employees,
+            months,
+            scale=1.0,
+        )
+
+    @api.model
+    def _metric_handled_in_time_rate(self, employees, months, on_time_limit=None):
+        """Orders first closed within ``on_time_limit`` working days of their
+        company's calendar (its Handling Target without) / orders first
+        closed in the period."""
+        if on_time_limit is None:
+            return self._rate(
+                "helpdesk.ticket", "handled_in_time", "handled", employees, months
+            )
+        return self._orders_within(
+            employees,
+            months,
+            "handled",
+            "handling_hours_sum",
+            lambda ticket: scoring.handling_target_hours(
+                on_time_limit, ticket.company_id._appraisal_working_day_hours()
+            ),
+        )
+
+    @api.model
+    def _metric_first_time_fix_rate(self, employees, months):
+        """Orders first closed in the period and not reworked within the
+        company's window / orders first closed in the period."""
+        return self._rate(
+            "helpdesk.ticket", "first_time_fixes", "fix_candidates", employees, months
+        )
+
+    @api.model
+    def _metric_rework_rate(self, employees, months):
+        """Reworks reported within the window of the orders first closed in
+        the period / those orders."""
+        return self._rate(
+            "helpdesk.ticket", "reworks", "fix_candidates", employees, months
+        )
+
+    @api.model
+    def _metric_resolution_rate(self, employees, months):
+        """Orders first closed in the period and resolved / those of them
+        with a resolution (an order closed without one is no data)."""
+        return self._rate(
+            "helpdesk.ticket", "resolved", "resolutions", employees, months
+        )
+
+    @api.model
+    def _metric_qa_pass_rate(self, employees, months):
+        """Orders passing their quality check / orders checked, by the day of
+        the check."""
+        return self._rate(
+            "helpdesk.ticket", "qa_passed", "qa_inspected", employees, months
+        )
+
+    @api.model
+    def _metric_qa_units(self, employees, months):
+        """Orders (repaired units) passing their quality check in the period."""
+        return self._sum("helpdesk.ticket", "qa_passed", employees, months)
+
+    @api.model
+    def _metric_on_time_delivery_rate(self, employees, months):
+        """Units delivered by their promised day / units delivered (with a
+        promised day) in the period: X1 of 004-F."""
+        return self._rate(
+            "helpdesk.ticket",
+            "deliveries_on_time",
+            "deliveries",
+            employees,
+            months,
+        )
+
+    @api.model
+    def _metric_arrival_minutes(self, employees, months):
+        """Mean minutes from the appointment (else the first assignment) to
+        the engineer's first check-in on the order, over the orders first
+        visited in the period."""
+        return self._rate(
+            "helpdesk.ticket.visit",
+            "arrival_minutes_sum",
+            "arrivals",
+            employees,
+            months,
+            scale=1.0,
+        )
+
+    @api.model
+    def _metric_arrival_on_time_rate(self, employees, months, on_time_limit=None):
+        """Orders the engineer reached within ``on_time_limit`` minutes (the
+        company's Arrival Target without) / orders with an arrival in the
+        period."""
+        if on_time_limit is None:
+            return self._rate(
+                "helpdesk.ticket.visit",
+                "arrivals_on_time",
+                "arrivals",
+                employees,
+                months,
+            )
+        on_time = defaultdict(float)
+        arrivals = defaultdict(float)
+        for employee_id, _month, minutes in self.env["helpdesk.ticket.visit"]._arrivals(
+            employees, months
+        ):
+            arrivals[employee_id] += 1
+            on_time[employee_id] += scoring.within_target(minutes, on_time_limit)
+        return self._ratios(employees, on_time, arrivals)
+
+    @api.model
+    def _metric_repair_hours(self, employees, months):
+        """Hours on site (checked-out visits, on-site work logs) / orders
+        visited, first in the period."""
+        totals = self._measures("helpdesk.ticket.visit", employees, months)
+        hours = {
+            employee_id: measures.get("onsite_minutes_sum", 0.0) / 60
+            for employee_id, measures in totals.items()
+        }
+        orders = {
+            employee_id: measures.get("orders_visited", 0.0)
+            for employee_id, measures in totals.items()
+        }
+        return self._ratios(employees, hours, orders, scale=1.0)
+
+    def _orders_within(self, employees, months, count, duration, limit_of):
+        """``{employee_id: (rate, on time, orders)}`` of the orders counted
+        by the ticket source's measure ``count``: on time when their measure
+        ``duration`` is at most ``limit_of(ticket)``."""
+        on_time = defaultdict(float)
+        orders = defaultdict(float)
+        for employee_id, _month, ticket, (name, number) in self.env[
+            "helpdesk.ticket"
+        ]._timeliness_facts(employees, months):
+            if name == count:
+                orders[employee_id] += number
+            elif name == duration:
+                on_time[employee_id] += scoring.within_target(number, limit_of(ticket))
+        return self._ratios(employees, on_time, orders)
+
+    def _ratios(self, employees, numerators, denominators, scale=100.0):
+        """``{employee_id: (numerator / denominator x scale, numerator,
+        denominator)}``: no data without denominator."""
+        result = {}
+        for employee_id in employees.ids:
+            top = numerators.get(employee_id, 0.0)
+            bottom = denominators.get(employee_id, 0.0)
+            result[employee_id] = (
+                top * scale / bottom if bottom else None,
+                top,
+                bottom,
             )
         return result

@@ -106,7 +106,9 @@ class HelpdeskAppraisalSheetFact(models.Model):
                     *(facts.get((employee_id, month), none) for month in months)
                 )
                 counted = records.filtered_domain(
-                    metric_model._facts_domain(line.metric, metric_parameters(line))
+                    metric_model._facts_domain(
+                        line.metric, months, metric_parameters(line)
+                    )
                 )
                 values += [
                     {

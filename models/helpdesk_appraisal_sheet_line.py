@@ -56,6 +56,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
         "finding_kind",
         "assessment_kind",
         "in_total",
+        "on_time_limit",
     )
 
     sheet_id = fields.Many2one(
@@ -136,6 +137,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
         default=True,
         help="Unchecked, the line is shown but not added to the sheet's total.",
     )
+    on_time_limit = fields.Float(string="On Time Within", aggregator=None)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -305,4 +307,5 @@ class HelpdeskAppraisalSheetLine(models.Model):
             "finding_kind": template_line.finding_kind,
             "assessment_kind": template_line.assessment_kind,
             "in_total": template_line.in_total,
+            "on_time_limit": template_line.on_time_limit,
         }

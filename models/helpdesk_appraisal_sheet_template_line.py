@@ -8,6 +8,7 @@ from .helpdesk_appraisal_input_mixin import Bounds
 from .helpdesk_appraisal_metric import (
     METRIC_MANUAL,
     METRIC_SELECTION,
+    ON_TIME_SETTINGS,
     SHEET_METRICS,
     metric_parameters,
     parameter_selection,
@@ -252,6 +253,26 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         help="Team Sum of a Metric: the metric added up over the employees "
         "the employee manages.",
     )
+
+    # Timeliness metrics (KPI_SPEC G2)
+    on_time_limit = fields.Float(
+        string="On Time Within",
+        compute="_compute_on_time_limit",
+        store=True,
+        readonly=False,
+        copy=True,
+        help="On-time rates: an order counts as on time when its first "
+        "response comes within this many working minutes, its engineer "
+        "arrives within this many minutes, or it is first closed within this "
+        "many working days. By default the company's target (Settings).",
+    )
+
+    @api.depends("metric")
+    def _compute_on_time_limit(self):
+        for line in self:
+            setting = ON_TIME_SETTINGS.get(line.metric)
+            company = line.company_id or self.env.company
+            line.on_time_limit = company[setting] if setting else 0.0
 
     @api.depends(
         "rule_kind",

@@ -321,6 +321,7 @@ class HelpdeskTicket(models.Model):
                             "resolved",
                             int(self.resolution_result == scoring.RESOLUTION_RESOLVED),
                         ),
+                        ("resolutions", int(bool(self.resolution_result))),
                     ],
                 )
             )
@@ -356,8 +357,9 @@ class HelpdeskTicket(models.Model):
         """{(employee_id, month): {measure: number}}; pairs without facts
         absent. Measures: responses, responses_on_time, response_minutes_sum,
         handled, handled_in_time, handling_hours_sum, fix_candidates,
-        first_time_fixes, reworks, resolved, qa_inspected, qa_passed,
-        deliveries, deliveries_on_time."""
+        first_time_fixes, reworks, resolved, resolutions (orders with a
+        resolution result), qa_inspected, qa_passed, deliveries,
+        deliveries_on_time."""
         counts = defaultdict(lambda: defaultdict(float))
         for employee_id, month, _ticket, (name, number) in self._timeliness_facts(
             employees, months

@@ -200,7 +200,7 @@ class HelpdeskTicket(models.Model):
                     hours,
                     scoring.handling_target_hours(
                         company.appraisal_handling_target_days,
-                        company.resource_calendar_id.hours_per_day or 24.0,
+                        company._appraisal_working_day_hours(),
                     ),
                 )
             )

@@ -357,13 +357,35 @@ class HelpdeskTicketVisit(models.Model):
             reference = ticket._arrival_reference_date()
             if not reference:
                 continue
-            late = max(0.0, (first_start - reference).total_seconds() / 60)
+            late = scoring.arrival_minutes(first_start, reference)
             counts[key]["arrivals"] += 1
             counts[key]["arrival_minutes_sum"] += late
             counts[key]["arrivals_on_time"] += (
                 late <= company.appraisal_arrival_target_minutes
             )
         return dict(counts)
+
+    @api.model
+    def _arrivals(self, employees, months):
+        """``[(employee_id, month, minutes)]``: each arrival the counts
+        above add up, one per engineer and order, so that a KPI line can
+        count them against its own on-time limit."""
+        months = set(months)
+        arrivals = []
+        for (employee, ticket), events in self._onsite_events(
+            employees, months
+        ).items():
+            first_start, _end, _minutes, first_month = events[0]
+            reference = ticket._arrival_reference_date()
+            if first_month in months and reference:
+                arrivals.append(
+                    (
+                        employee.id,
+                        first_month,
+                        scoring.arrival_minutes(first_start, reference),
+                    )
+                )
+        return arrivals
 
     @api.model
     def _facts_by_employee_month(self, employees, months):

@@ -51,3 +51,9 @@ class ResCompany(models.Model):
         "of the original's first closing counts against the original's "
         "engineers, and the original is no first-time fix.",
     )
+
+    def _appraisal_working_day_hours(self):
+        """Hours of one working day of the company's calendar (24 without
+        one: every hour counts)."""
+        self.ensure_one()
+        return self.resource_calendar_id.hours_per_day or 24.0

@@ -70,3 +70,5 @@ from . import test_kpi_sheet_tours
 from . import test_kpi_sheet_analysis
 from . import test_pay_statement
 from . import test_pay_statement_access
+from . import test_kpi_metric_timeliness
+from . import test_kpi_shipped_templates_timeliness

@@ -493,6 +493,8 @@ class TestTimelinessFactSource(TimelinessCommon):
         self.assertEqual(measures["first_time_fixes"], 2)
         self.assertEqual(measures["reworks"], 0)
         self.assertEqual(measures["resolved"], 0)
+        # No callback, no result set: no resolution to count.
+        self.assertEqual(measures["resolutions"], 0)
         facts = self.Ticket._facts_by_employee_month(self.engineer_a, [OCTOBER])
         self.assertEqual(len(facts[(self.engineer_a.id, OCTOBER)]), 2)
 

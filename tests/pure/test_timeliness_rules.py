@@ -74,3 +74,10 @@ def test_overlap_hours_counts_only_working_time_between_the_moments():
     assert scoring.overlap_hours(work, monday_0930, monday_0930) == 0.0
     weekend = (datetime(2026, 10, 3), datetime(2026, 10, 4))
     assert scoring.overlap_hours(work, *weekend) == 0
+
+
+def test_arrival_minutes_from_the_reference_never_negative():
+    reference = datetime(2026, 10, 5, 9, 0)
+    assert scoring.arrival_minutes(datetime(2026, 10, 5, 10, 30), reference) == 90.0
+    # Early: on site before the appointment is 0 minutes late.
+    assert scoring.arrival_minutes(datetime(2026, 10, 5, 8, 45), reference) == 0.0
