@@ -47,3 +47,4 @@ from . import helpdesk_ticket_quality
 from . import account_analytic_line_timeliness
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_visit_order
+from . import helpdesk_ticket_tracking

@@ -54,3 +54,5 @@ from . import test_kpi_sheet_access
 from . import test_kpi_template
 from . import test_kpi_metric
 from . import test_ticket_timeliness
+from . import test_appraisal_generation_chatter
+from . import test_appraisal_generation_queries
