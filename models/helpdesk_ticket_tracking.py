@@ -14,9 +14,10 @@ class HelpdeskTicket(models.Model):
     A review is a person's change: every order's chatter tracks it, also in a
     bulk review of a thousand orders. mail.thread creates the tracking note of
     each order on its own (two queries an order); here the notes of all the
-    orders tracked at once are created together, so a bulk edit runs the same
-    number of queries whatever the number of orders (issue 16). Notes with a
-    subtype (posted and notified) are untouched.
+    orders tracked at once are created together, then all their tracked
+    values, so a bulk edit runs the same number of queries whatever the
+    number of orders (issue 16). Notes with a subtype (posted and notified)
+    are untouched.
     """
 
     _inherit = "helpdesk.ticket"
@@ -29,7 +30,17 @@ class HelpdeskTicket(models.Model):
         finally:
             del data[TRACKING_NOTES]
         if notes:
-            self.sudo()._message_create(notes)
+            # mail.message creates the tracked values of each note on its
+            # own: all of them here, in one batch too.
+            values = [note.pop("tracking_value_ids", None) or [] for note in notes]
+            messages = self.sudo()._message_create(notes)
+            self.env["mail.tracking.value"].sudo().create(
+                [
+                    dict(tracked, mail_message_id=message.id)
+                    for message, commands in zip(messages, values, strict=True)
+                    for _create, _id, tracked in commands
+                ]
+            )
         return tracking
 
     def _message_log_batch(self, bodies, *args, **kwargs):
