@@ -546,7 +546,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         # A number not computed yet is 0, stored as 0 rather than empty: a
         # refresh does not write a 0 the ORM reads back as 0 already, and the
         # pivots' averages skip empty values.
-        zeros = dict.fromkeys(self._computed_numbers(), 0)
+        zeros = dict.fromkeys(self._aggregated_numbers(), 0)
         return super().create([zeros | vals for vals in vals_list])
 
     def write(self, vals):
@@ -627,12 +627,16 @@ class HelpdeskEngineerAppraisal(models.Model):
         )
 
     @api.model
-    def _computed_numbers(self):
-        """The names of the computed numbers: 0 until computed."""
+    def _aggregated_numbers(self):
+        """The names of the computed numbers the pivots add up or average:
+        0 until computed, never empty. The settings frozen with the scores
+        (maxima, grade bands ...) are not aggregated; they stay empty until
+        frozen, and whoever reads them takes the company's meanwhile."""
         return [
             name
             for name in self._COMPUTED_FIELDS
             if self._fields[name].type in ("float", "integer")
+            and self._fields[name].aggregator
         ]
 
     def _computed_write(self, vals):

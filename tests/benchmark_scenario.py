@@ -43,6 +43,19 @@ AVERAGE_PARTICIPANTS = 2
 SECOND_WORK_LOG_RATE = 0.3
 DISSATISFIED_RATE = 0.1
 CHANGED_TICKETS = 1000
+# The lines of the benchmark's KPI sheet template: (metric, target).
+SHEET_METRICS = (
+    ("points", 40),
+    ("orders", 60),
+    ("dissatisfied", 2),
+    ("satisfaction_rate", 90),
+    ("findings_work_log", 1),
+    ("findings_order_form", 1),
+    ("overdue_tasks", 1),
+    ("task_on_time_rate", 90),
+    ("task_completion_rate", 90),
+    ("area_rate", 90),
+)
 
 
 class _Rollback(Exception):
@@ -289,6 +302,26 @@ def build(env, engineers, tickets_per_engineer=60, seed=42):
             ],
         }
     )
+    template = env["helpdesk.appraisal.sheet.template"].create(
+        {
+            "name": "Benchmark KPI sheet",
+            "company_id": company.id,
+            "employee_ids": [Command.set(engineer_ids)],
+            "line_ids": [
+                Command.create(
+                    {
+                        "sequence": index,
+                        "name": f"Bench KPI {metric}",
+                        "metric": metric,
+                        "rule_kind": "proportional",
+                        "weight": 100 / len(SHEET_METRICS),
+                        "target": target,
+                    }
+                )
+                for index, (metric, target) in enumerate(SHEET_METRICS)
+            ],
+        }
+    )
     # The nightly refresh reaches back to the benchmark's month.
     today = company._appraisal_today()
     months_back = (today.year - MONTH.year) * 12 + today.month - MONTH.month
@@ -305,6 +338,7 @@ def build(env, engineers, tickets_per_engineer=60, seed=42):
         "area_ids": area_ids,
         "level_ids": levels.ids,
         "manager_id": manager.id,
+        "template_id": template.id,
         "sizes": size,
     }
 
@@ -436,6 +470,14 @@ def _operations(env, facts):
     def sql_floor_write(env):
         env.cr.execute(FLOOR_WRITE_QUERY, _floor_parameters(env, company, month))
 
+    template = env["helpdesk.appraisal.sheet.template"].browse(facts["template_id"])
+
+    def generate_sheets(env):
+        wizard = as_manager(env, facts)["helpdesk.appraisal.sheet.generate"].create(
+            {"template_id": template.id, "day": month}
+        )
+        wizard.action_generate()
+
     report = env.ref(
         "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_team_xlsx_action"
     )
@@ -465,6 +507,12 @@ def _operations(env, facts):
         ),
         ("Refresh Scores on one appraisal, by a manager", generate, refresh_one),
         ("generate + team XLSX report", None, team_xlsx),
+        (
+            f"KPI sheets of a {len(SHEET_METRICS)}-line template, "
+            "as a manager through the wizard",
+            None,
+            generate_sheets,
+        ),
     ]
 
 

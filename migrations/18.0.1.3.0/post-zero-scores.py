@@ -1,10 +1,10 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""A number of a monthly appraisal that was 0 could be stored empty (NULL):
-created without numbers, a refresh computing 0 did not write the 0 the ORM
-read back already. The pivots' averages skip empty values, so they left
-out the engineers without points. Store them as 0, as appraisals are now
-created (issue 16)."""
+"""A score or count of a monthly appraisal that was 0 could be stored empty
+(NULL): created without numbers, a refresh computing 0 did not write the 0
+the ORM read back already. The pivots' averages skip empty values, so they
+left out the engineers without points. Store them as 0, as appraisals are
+now created (issue 16); the frozen settings stay as they are."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
@@ -14,7 +14,7 @@ def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
     columns = [
         SQL.identifier(name)
-        for name in env["helpdesk.engineer.appraisal"]._computed_numbers()
+        for name in env["helpdesk.engineer.appraisal"]._aggregated_numbers()
     ]
     cr.execute(
         SQL(
