@@ -1,5 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import difflib
+import re
 from contextlib import ExitStack
 from datetime import date, datetime
 from unittest.mock import patch
@@ -10,7 +12,7 @@ from odoo import Command
 
 from ..const import ENGINEER_GROUP
 from .appraisal_common import MonthlyAppraisalCommon
-from .test_appraisal_generation_chatter import CHATTER
+from .test_appraisal_generation_chatter import CHATTER, capture_queries
 
 SEPTEMBER = date(2026, 9, 1)
 SEPTEMBER_CLOSING = datetime(2026, 9, 20, 9, 0)
@@ -64,26 +66,31 @@ class TestGenerationQueries(MonthlyAppraisalCommon):
         wizard.action_generate()
         self._commit_work()
 
-    def _count(self, operation, *args):
+    def _queries(self, operation, *args):
+        """The SQL statements ``operation(*args)`` runs, numbers masked."""
         self.env.invalidate_all()
-        start = self.cr.sql_log_count
-        operation(*args)
-        return self.cr.sql_log_count - start
+        with capture_queries() as queries:
+            operation(*args)
+        return [re.sub(r"\d+", "N", query) for query in queries]
 
     def _counts(self, operation, check, prepare=None):
         """The queries of ``operation(employees, tickets)`` for a team of 3
         and one of 15 (after a warm-up run on a team of 1), each team first
         prepared by ``prepare(employees, tickets)``, each run checked by
-        ``check(employees, tickets)``."""
-        counts = {}
+        ``check(employees, tickets)``; the statements that differ are shown."""
+        queries = {}
         for size in (1, 3, 15):
             employees, tickets = self._team(size)
             if prepare:
                 prepare(employees, tickets)
-            counts[size] = self._count(operation, employees, tickets)
+            queries[size] = self._queries(operation, employees, tickets)
             check(employees, tickets)
-        self.assertEqual(counts[3], counts[15], counts)
-        return counts[15]
+        self.assertEqual(
+            len(queries[3]),
+            len(queries[15]),
+            "\n".join(difflib.unified_diff(queries[3], queries[15], n=0)),
+        )
+        return len(queries[15])
 
     def _appraisals(self, employees):
         return self.Appraisal.search(
