@@ -108,7 +108,7 @@ class TestGenerationQueries(MonthlyAppraisalCommon):
             self.assertEqual(set(appraisals.mapped("total_score")), {40.25})
             self.assertFalse(appraisals.message_ids)
 
-        self.assertEqual(self._counts(generate, check), 25)
+        self.assertEqual(self._counts(generate, check), 41)
 
     @freeze_time("2026-10-20 02:00")
     def test_nightly_refresh_after_orders_change(self):
@@ -143,7 +143,7 @@ class TestGenerationQueries(MonthlyAppraisalCommon):
                 tracked = ticket.message_ids.sudo().tracking_value_ids
                 self.assertIn("difficulty_id", tracked.field_id.mapped("name"))
 
-        self.assertEqual(self._counts(review, check), 30)
+        self.assertEqual(self._counts(review, check), 39)
 
     def test_refresh_by_hand_reads_its_engineer_only(self):
         """Refresh Scores on one appraisal reads the facts of its engineer,
