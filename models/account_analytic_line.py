@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import math
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..const import SUPERVISOR_GROUP
@@ -19,12 +19,6 @@ class AccountAnalyticLine(models.Model):
     locked month do not change at all."""
 
     _inherit = "account.analytic.line"
-
-    appraisal_onsite = fields.Boolean(
-        string="On Site",
-        help="Work done on the customer's site: on an order without a visit "
-        "of its engineer, the start of this work log counts as the check-in.",
-    )
 
     @api.constrains("unit_amount", "ticket_id")
     def _check_work_log_hours(self):

@@ -1,9 +1,8 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
-from .. import scoring
 from .helpdesk_appraisal_input_mixin import Bounds
 
 KIND_EXAM = "exam"
@@ -48,18 +47,16 @@ class HelpdeskAppraisalAssessment(models.Model):
     """
 
     _name = "helpdesk.appraisal.assessment"
-    _inherit = ["mail.thread", "helpdesk.appraisal.input.mixin"]
+    _inherit = ["helpdesk.appraisal.fact.mixin", "mail.thread"]
     _description = "Appraisal Assessment"
     _order = "date desc, id desc"
     _rec_name = "title"
-    _check_company_auto = True
     _appraisal_bounds = {
         "score": Bounds(0, SCORE_MAX),
         "pass_mark": Bounds(0, SCORE_MAX),
     }
-    # Who recorded the assessment and the month it counts in are recorded by
-    # the module, never written by a client (an import included).
-    _AUDIT_FIELDS = ("user_id", "month")
+    # The lock's message shows the day of the assessment.
+    _fact_lock_field = "date"
 
     employee_id = fields.Many2one(
         comodel_name="hr.employee",
@@ -86,16 +83,7 @@ class HelpdeskAppraisalAssessment(models.Model):
         tracking=True,
         help="What was assessed, e.g. the product knowledge exam of the quarter.",
     )
-    date = fields.Date(
-        required=True,
-        # Today in the company's appraisal time zone, whoever records.
-        default=lambda self: self.env.company._appraisal_today(),
-        tracking=True,
-    )
     month = fields.Date(
-        compute="_compute_month",
-        store=True,
-        index=True,
         help="First day of the month of the assessment: it counts in this "
         "month's appraisal.",
     )
@@ -127,23 +115,6 @@ class HelpdeskAppraisalAssessment(models.Model):
         store=True,
         help="Attended with a score at least the pass mark.",
     )
-    user_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Recorded by",
-        default=lambda self: self.env.user,
-        readonly=True,
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
-
-    @api.depends("date")
-    def _compute_month(self):
-        for assessment in self:
-            assessment.month = scoring.month_start(assessment.date)
 
     @api.depends("attended")
     def _compute_score(self):
@@ -169,28 +140,6 @@ class HelpdeskAppraisalAssessment(models.Model):
                         assessment=assessment.title,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._check_audit_values(vals, creating=True)
-        assessments = super().create(vals_list)
-        assessments._check_not_about_self()
-        assessments._check_appraisal_lock()
-        return assessments
-
-    def write(self, vals):
-        self._check_audit_values(vals)
-        # The month it leaves and the month it moves to.
-        self._check_appraisal_lock()
-        res = super().write(vals)
-        self._check_not_about_self()
-        self._check_appraisal_lock()
-        return res
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_locked(self):
-        self._check_appraisal_lock()
 
     @api.model
     def _counts_by_employee_month(self, employees, months):
@@ -239,13 +188,6 @@ class HelpdeskAppraisalAssessment(models.Model):
             lambda assessment: (assessment.employee_id.id, assessment.month)
         )
 
-    @api.model
-    def _employee_month_domain(self, employees, months):
-        return [
-            ("employee_id", "in", employees.ids),
-            ("month", "in", [scoring.month_start(month) for month in months]),
-        ]
-
     def _audit_message(self, field_labels):
         return self.env._(
             "%(fields)s of an assessment are recorded by the module: the "
@@ -254,25 +196,12 @@ class HelpdeskAppraisalAssessment(models.Model):
             fields=field_labels,
         )
 
-    def _check_appraisal_lock(self):
-        self.env["res.company"]._check_appraisal_lock(
-            (
-                (assessment, assessment.company_id, assessment.date)
-                for assessment in self
-            ),
-            self.env._("Assessment"),
-        )
+    def _fact_label(self):
+        return self.env._("Assessment")
 
-    def _check_not_about_self(self):
-        """Supervisors record others' results: their own is refused."""
-        if self.env.su:
-            return
-        own = self.filtered(lambda a: a.employee_id.user_id == self.env.user)
-        if own:
-            raise UserError(
-                self.env._(
-                    "Assessment %(assessment)s is your own: ask another "
-                    "supervisor to record or change it.",
-                    assessment=own[0].display_name,
-                )
-            )
+    def _about_self_message(self):
+        return self.env._(
+            "Assessment %(assessment)s is your own: ask another "
+            "supervisor to record or change it.",
+            assessment=self.display_name,
+        )

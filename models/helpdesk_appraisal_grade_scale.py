@@ -27,11 +27,13 @@ class HelpdeskAppraisalGradeScale(models.Model):
         copy=True,
     )
 
-    def _grade_of(self, total):
+    def _grade_of(self, total, company=None):
         """The grade line ``total`` reaches on this scale (empty below every
-        line)."""
+        line), for a sheet of ``company`` when its lines read the company's
+        settings."""
         self.ensure_one()
         code = kpi_rules.grade_from_scale(
-            total, [(line.lowest_total, line.id) for line in self.line_ids]
+            total,
+            [(line._lowest_total(company), line.id) for line in self.line_ids],
         )
         return self.line_ids.browse(code or [])

@@ -1,10 +1,19 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
+from datetime import datetime, time
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 
+from .. import scoring
 from ..const import KIND_ORDER_FORM, KIND_WORK_LOG
+from .helpdesk_appraisal_assessment import KIND_EXAM as ASSESSMENT_EXAM
+from .helpdesk_appraisal_assessment import KIND_PLURALS as ASSESSMENT_PLURALS
+from .helpdesk_appraisal_assessment import KIND_TRAINING as ASSESSMENT_TRAINING
+from .helpdesk_quality_finding import DEDUCTION_SETTINGS as FINDING_KINDS
+from .project_task import TASK_KIND_REPORT
 
 METRIC_MANUAL = "manual"
 
@@ -24,7 +33,83 @@ METRIC_SELECTION = [
     ("area_rate", "Area Completion Rate (%)"),
     ("area_score", "Area Score"),
     (METRIC_MANUAL, "Manual Value"),
+    # Complaints, findings by kind, assessments and reports (issue 12 item 5).
+    ("complaints", "Attributable Complaints"),
+    ("complaint_deduction", "Complaint Deductions"),
+    ("complaint_rate", "Complaint Rate (% of Valid Orders)"),
+    ("findings", "Findings (Count)"),
+    ("finding_deduction", "Finding Deductions"),
+    ("exam_score", "Exam Score (Mean)"),
+    ("exam_pass_rate", "Exam Pass Rate (%)"),
+    ("trainings", "Trainings Attended"),
+    ("report_on_time_rate", "Report On-time Rate (%)"),
+    ("late_reports", "Late Reports"),
+    # Targets, time and other sheets (issue 12 items 4 and 7).
+    ("standard_points", "Standard Points"),
+    ("utilisation", "Utilisation (%)"),
+    ("sheet_total", "Total of Another Sheet"),
+    ("sheets_below", "Sheets below a Total"),
+    ("team_mean", "Team Mean of Sheet Totals"),
+    ("team_sum", "Team Sum of a Metric"),
 ]
+
+# The metrics taking parameters from their template line: for each, the
+# line's fields (the method's keyword arguments), each with the field of the
+# facts it selects (for the drill-down) and its value when the line leaves
+# it empty (``None``: every fact).
+METRIC_PARAMETERS = {
+    "complaints": {"complaint_channel": ("channel", None)},
+    "complaint_deduction": {"complaint_channel": ("channel", None)},
+    "complaint_rate": {"complaint_channel": ("channel", None)},
+    "findings": {"finding_kind": ("kind", None)},
+    "finding_deduction": {"finding_kind": ("kind", None)},
+    "exam_score": {"assessment_kind": ("kind", ASSESSMENT_EXAM)},
+    "exam_pass_rate": {"assessment_kind": ("kind", ASSESSMENT_EXAM)},
+    "trainings": {"assessment_kind": ("kind", ASSESSMENT_TRAINING)},
+}
+
+# Metrics reading other sheets and the team (issue 12 item 7): the template
+# whose sheets they read, the total below which a sheet counts. The metrics
+# of SHEET_METRICS read the sheets of the line's other template: those sheets
+# are computed first, and a template never refers to itself, directly or
+# through others.
+SHEET_METRICS = ("sheet_total", "sheets_below", "team_mean")
+METRIC_PARAMETERS |= {
+    "sheet_total": {"source_template_id": (None, None)},
+    "sheets_below": {
+        "source_template_id": (None, None),
+        "sheet_threshold": (None, 0.0),
+    },
+    "team_mean": {"source_template_id": (None, None)},
+}
+# A team sum takes the metric it adds up and every parameter a metric may
+# take: it hands them to that metric, whose own defaults apply.
+METRIC_PARAMETERS["team_sum"] = {"team_metric": (None, None)} | {
+    name: (None, None)
+    for parameters in METRIC_PARAMETERS.values()
+    for name in parameters
+}
+
+
+def parameter_selection(model_name, field_name):
+    """The selection of a metric parameter: that of the facts' own field
+    (a complaint's channel, a finding's kind), in the reader's language."""
+    return (
+        lambda self: self.env[model_name]
+        ._fields[field_name]
+        ._description_selection(self.env)
+    )
+
+
+def metric_parameters(line, metric=None):
+    """The ``(field, value)`` pairs of the parameters the metric of ``line``
+    (a template or sheet line; or ``metric``, the metric its target comes
+    from) takes, hashable: the sheets compute a metric once per period and
+    parameters."""
+    return tuple(
+        (name, line[name] or None)
+        for name in sorted(METRIC_PARAMETERS.get(metric or line.metric, {}))
+    )
 
 
 _CREDITS = (
@@ -44,6 +129,14 @@ _AREAS = (
     "helpdesk.service.area",
     "helpdesk_engineer_appraisal.helpdesk_service_area_month_action",
 )
+_COMPLAINTS = (
+    "helpdesk.complaint",
+    "helpdesk_engineer_appraisal.helpdesk_complaint_action",
+)
+_ASSESSMENTS = (
+    "helpdesk.appraisal.assessment",
+    "helpdesk_engineer_appraisal.helpdesk_appraisal_assessment_action",
+)
 # The facts behind each metric, for the sheet line's drill-down: the source
 # whose ``_facts_by_employee_month`` lists them and the list showing them,
 # and which of the source's facts make the metric.
@@ -62,6 +155,25 @@ METRIC_FACTS = {
     "task_completion_rate": (*_TASKS, []),
     "area_rate": (*_AREAS, []),
     "area_score": (*_AREAS, []),
+    "complaints": (*_COMPLAINTS, [("is_attributable", "=", True)]),
+    "complaint_deduction": (*_COMPLAINTS, [("is_attributable", "=", True)]),
+    "complaint_rate": (*_COMPLAINTS, [("is_attributable", "=", True)]),
+    "findings": (*_FINDINGS, []),
+    "finding_deduction": (*_FINDINGS, []),
+    "exam_score": (*_ASSESSMENTS, []),
+    "exam_pass_rate": (*_ASSESSMENTS, []),
+    "trainings": (*_ASSESSMENTS, [("attended", "=", True)]),
+    "report_on_time_rate": (
+        *_TASKS,
+        [("appraisal_task_kind", "=", TASK_KIND_REPORT)],
+    ),
+    "late_reports": (
+        *_TASKS,
+        [
+            ("appraisal_task_kind", "=", TASK_KIND_REPORT),
+            ("execution_status", "in", scoring.TASK_OVERDUE_STATUSES),
+        ],
+    ),
 }
 
 
@@ -84,15 +196,35 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
     _description = "KPI Metric Catalogue"
 
     @api.model
-    def _compute_metric(self, code, employees, months):
-        return getattr(self, f"_metric_{code}")(employees, list(months))
+    def _compute_metric(self, code, employees, months, parameters=()):
+        """Metric ``code`` for ``employees`` over ``months``; ``parameters``
+        are the template line's ``(field, value)`` pairs the metric takes
+        (``METRIC_PARAMETERS``, see ``metric_parameters``)."""
+        return getattr(self, f"_metric_{code}")(
+            employees, list(months), **self._parameter_values(code, parameters)
+        )
 
     @api.model
-    def _facts_action(self, code, employee, months, name):
-        """The window action listing the facts behind metric ``code`` for
-        ``employee`` over ``months``, titled ``name``; the reader sees those
-        of them their access rules allow."""
+    def _parameter_values(self, code, parameters):
+        """The keyword arguments of metric ``code`` for the line's
+        ``parameters``: an empty value takes the metric's default."""
+        given = dict(parameters)
+        return {
+            name: given.get(name) or default
+            for name, (_field, default) in METRIC_PARAMETERS.get(code, {}).items()
+        }
+
+    @api.model
+    def _facts_action(self, code, employee, months, name, parameters=()):
+        """The window action listing the facts behind metric ``code`` (with
+        the line's ``parameters``) for ``employee`` over ``months``, titled
+        ``name``; the reader sees those of them their access rules allow."""
         source, xmlid, domain = METRIC_FACTS[code]
+        domain = domain + [
+            (METRIC_PARAMETERS[code][parameter][0], "=", value)
+            for parameter, value in self._parameter_values(code, parameters).items()
+            if value
+        ]
         facts = self.env[source].browse()
         for records in (
             self.env[source]._facts_by_employee_month(employee, months).values()
@@ -121,6 +253,16 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
         result = {}
         for employee_id in employees.ids:
             number = totals[employee_id][measure] if employee_id in totals else 0.0
+            result[employee_id] = (number, number, 1.0)
+        return result
+
+    def _sum_of(self, source, measures, employees, months):
+        """The sum of several measures: 0 without facts."""
+        totals = self._measures(source, employees, months)
+        result = {}
+        for employee_id in employees.ids:
+            found = totals.get(employee_id, {})
+            number = float(sum(found.get(measure, 0.0) for measure in measures))
             result[employee_id] = (number, number, 1.0)
         return result
 
@@ -199,3 +341,275 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
     def _metric_manual(self, employees, months):
         """Typed on the sheet line by the supervisor (or the employee first)."""
         return {}
+
+    # Complaints, findings by kind, assessments and reports ----------------
+
+    @api.model
+    def _metric_complaints(self, employees, months, complaint_channel=None):
+        """Active complaints verified as attributable, of one channel or of
+        all."""
+        measure = (
+            f"attributable_{complaint_channel}" if complaint_channel else "attributable"
+        )
+        return self._sum("helpdesk.complaint", measure, employees, months)
+
+    @api.model
+    def _metric_complaint_deduction(self, employees, months, complaint_channel=None):
+        """The deductions of the complaints of ``_metric_complaints`` added
+        up: each its own (by default the company's for its channel)."""
+        measure = f"deduction_{complaint_channel}" if complaint_channel else "deduction"
+        return self._sum("helpdesk.complaint", measure, employees, months)
+
+    @api.model
+    def _metric_complaint_rate(self, employees, months, complaint_channel=None):
+        """Attributable complaints (of one channel or of all) per 100 valid
+        orders of the period: no data without a valid order."""
+        complaints = self._metric_complaints(employees, months, complaint_channel)
+        orders = self._metric_orders(employees, months)
+        result = {}
+        for employee_id in employees.ids:
+            count = complaints[employee_id][0]
+            valid = orders[employee_id][0]
+            result[employee_id] = (
+                count * 100.0 / valid if valid else None,
+                count,
+                valid,
+            )
+        return result
+
+    @api.model
+    def _metric_findings(self, employees, months, finding_kind=None):
+        """Active findings of one kind, or of every kind."""
+        return self._sum_of(
+            "helpdesk.quality.finding",
+            [finding_kind] if finding_kind else list(FINDING_KINDS),
+            employees,
+            months,
+        )
+
+    @api.model
+    def _metric_finding_deduction(self, employees, months, finding_kind=None):
+        """The deductions of the findings of ``_metric_findings`` added up:
+        each its own (by default the company's for its kind)."""
+        return self._sum_of(
+            "helpdesk.quality.finding",
+            [
+                f"deduction_{kind}"
+                for kind in ([finding_kind] if finding_kind else FINDING_KINDS)
+            ],
+            employees,
+            months,
+        )
+
+    @api.model
+    def _metric_exam_score(self, employees, months, assessment_kind=ASSESSMENT_EXAM):
+        """Mean score of the period's assessments of a kind (exams by
+        default), an absence counting 0: no data without any. The mean, not
+        the latest score: it adds up over the months of a quarter or a year
+        as every metric does, and a month has usually one exam, whose score
+        it is."""
+        plural = ASSESSMENT_PLURALS[assessment_kind]
+        return self._rate(
+            "helpdesk.appraisal.assessment",
+            f"{assessment_kind}_score_sum",
+            plural,
+            employees,
+            months,
+            scale=1.0,
+        )
+
+    @api.model
+    def _metric_exam_pass_rate(
+        self, employees, months, assessment_kind=ASSESSMENT_EXAM
+    ):
+        """Assessments passed / assessments taken, of a kind (exams by
+        default): an absence counts as taken and not passed."""
+        plural = ASSESSMENT_PLURALS[assessment_kind]
+        return self._rate(
+            "helpdesk.appraisal.assessment",
+            f"{plural}_passed",
+            plural,
+            employees,
+            months,
+        )
+
+    @api.model
+    def _metric_trainings(self, employees, months, assessment_kind=ASSESSMENT_TRAINING):
+        """Assessments of a kind (trainings by default) attended."""
+        return self._sum(
+            "helpdesk.appraisal.assessment",
+            f"{ASSESSMENT_PLURALS[assessment_kind]}_attended",
+            employees,
+            months,
+        )
+
+    @api.model
+    def _metric_report_on_time_rate(self, employees, months):
+        """Appraised tasks of kind *report* done by their deadline day /
+        reports due in the period (002-C3)."""
+        return self._rate(
+            "project.task", "report_on_time", "report_due", employees, months
+        )
+
+    @api.model
+    def _metric_late_reports(self, employees, months):
+        """Reports due in the period done late or still open past their
+        deadline day."""
+        return self._sum("project.task", "report_overdue", employees, months)
+
+    # Targets, time and other sheets (issue 12 items 4 and 7) --------------
+
+    @api.model
+    def _metric_standard_points(self, employees, months):
+        """The standard points S of the period: the employee's own standard
+        monthly points, else their company's, for each month (the target of
+        the monthly appraisal's workload, policy P2.1)."""
+        standard = employees._appraisal_standard_points()
+        return {
+            employee_id: (points * len(months), points * len(months), 1.0)
+            for employee_id, points in standard.items()
+        }
+
+    @api.model
+    def _metric_utilisation(self, employees, months):
+        """Hours logged on timesheets / hours available in the employee's
+        working calendar less their leaves, in percent (004-A8), the
+        period's days taken in the employee's time zone. No data without
+        available hours."""
+        start = months[0]
+        end = months[-1] + relativedelta(months=1)
+        # Timesheets and calendars are HR data the sheet's reader may not see.
+        su_employees = employees.sudo()
+        logged = {
+            employee.id: hours
+            for employee, hours in self.env["account.analytic.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("project_id", "!=", False),
+                    ("date", ">=", start),
+                    ("date", "<", end),
+                ],
+                ["employee_id"],
+                ["unit_amount:sum"],
+            )
+        }
+        # The working time of each local day of the period, from one day
+        # before to one day after it in UTC: any time zone's days are in.
+        available = defaultdict(float)
+        for employee_id, days in su_employees._list_work_time_per_day(
+            datetime.combine(start - relativedelta(days=1), time.min),
+            datetime.combine(end + relativedelta(days=1), time.min),
+        ).items():
+            for day, hours in days:
+                if start <= day < end:
+                    available[employee_id] += hours
+        result = {}
+        for employee_id in employees.ids:
+            hours = logged.get(employee_id, 0.0)
+            hours_available = available[employee_id]
+            result[employee_id] = (
+                hours * 100.0 / hours_available if hours_available else None,
+                hours,
+                hours_available,
+            )
+        return result
+
+    def _source_sheets(self, employees, months, source_template_id):
+        """The sheets of template ``source_template_id`` about ``employees``
+        whose period starts within the period of ``months``, or holds its
+        first month (a year sheet for a month): one search."""
+        sheets = self.env["helpdesk.appraisal.sheet"].sudo()
+        if not source_template_id:
+            return sheets
+        # The template line's record, or its id.
+        template = sheets.template_id.browse(
+            getattr(source_template_id, "id", source_template_id)
+        )
+        return sheets.search(
+            [
+                ("template_id", "=", template.id),
+                ("employee_id", "in", employees.ids),
+                ("month", ">=", template._period_start(months[0])),
+                ("month", "<=", months[-1]),
+            ]
+        )
+
+    @staticmethod
+    def _mean_totals(totals_by_employee, employee_ids):
+        """``(mean, sum, count)`` of each employee's totals; no data without
+        any."""
+        result = {}
+        for employee_id in employee_ids:
+            totals = totals_by_employee.get(employee_id, [])
+            result[employee_id] = (
+                sum(totals) / len(totals) if totals else None,
+                sum(totals),
+                float(len(totals)),
+            )
+        return result
+
+    @api.model
+    def _metric_sheet_total(self, employees, months, source_template_id=None):
+        """The total of the employee's sheet of another template for the
+        period: the mean of the totals when several of its sheets fall in
+        the period (the quarters of a year), their sum as numerator and
+        their number as denominator. No data without such a sheet."""
+        totals = defaultdict(list)
+        for sheet in self._source_sheets(employees, months, source_template_id):
+            totals[sheet.employee_id.id].append(sheet.total_score)
+        return self._mean_totals(totals, employees.ids)
+
+    @api.model
+    def _metric_sheets_below(
+        self, employees, months, source_template_id=None, sheet_threshold=0.0
+    ):
+        """How many of the employee's sheets of another template in the
+        period have a total below the line's threshold (004-R11: quarters
+        under 59 in the year)."""
+        counts = defaultdict(float)
+        for sheet in self._source_sheets(employees, months, source_template_id):
+            if sheet.total_score < sheet_threshold:
+                counts[sheet.employee_id.id] += 1
+        return {
+            employee_id: (counts[employee_id], counts[employee_id], 1.0)
+            for employee_id in employees.ids
+        }
+
+    def _team_members(self, employees):
+        """The employees whose manager is one of ``employees``, in one
+        search (the organisation is HR data)."""
+        members = self.env["hr.employee"].sudo()
+        return members.search([("parent_id", "in", employees.ids)])
+
+    @api.model
+    def _metric_team_mean(self, employees, months, source_template_id=None):
+        """The mean total of the sheets of another template of the employees
+        the employee manages (004-R8): their sum as numerator, their number
+        as denominator. No data without such a sheet."""
+        members = self._team_members(employees)
+        totals = defaultdict(list)
+        for sheet in self._source_sheets(members, months, source_template_id):
+            totals[sheet.employee_id.parent_id.id].append(sheet.total_score)
+        return self._mean_totals(totals, employees.ids)
+
+    @api.model
+    def _metric_team_sum(self, employees, months, team_metric=None, **params):
+        """A metric added up over the employees the employee manages
+        (004-R9: the team's complaints): the sum of their values, numerators
+        and denominators; members without data add nothing."""
+        result = {employee_id: (0.0, 0.0, 0.0) for employee_id in employees.ids}
+        if not team_metric:
+            return result
+        members = self._team_members(employees)
+        values = self._compute_metric(team_metric, members, months, params.items())
+        for member in members:
+            value, numerator, denominator = values.get(member.id) or (None, 0.0, 0.0)
+            total, top, bottom = result[member.parent_id.id]
+            result[member.parent_id.id] = (
+                total + (value or 0.0),
+                top + numerator,
+                bottom + denominator,
+            )
+        return result

@@ -442,6 +442,12 @@ class HelpdeskAppraisalSheet(models.Model):
         sheets = self.filtered(lambda sheet: sheet.state != "done")
         if not sheets:
             return
+        layers = sheets._refresh_layers()
+        if len(layers) > 1:
+            # Sheets reading other sheets' totals after those.
+            for layer in layers:
+                layer._refresh()
+            return
         sheets._sync_lines()
         # The sheet counts facts and HR data its reader may not see.
         su_sheets = sheets.sudo()
@@ -451,11 +457,13 @@ class HelpdeskAppraisalSheet(models.Model):
             (sheet.month, sheet.template_id) for sheet in su_sheets
         }:
             months = template._period_months(month)
-            for metric in set(template.line_ids.mapped("metric")):
-                key = (tuple(months), metric)
+            for metric, params in {
+                key for line in template.line_ids for key in line._metric_keys()
+            }:
+                key = (tuple(months), metric, params)
                 if key not in values:
                     values[key] = metric_model._compute_metric(
-                        metric, su_sheets.employee_id, months
+                        metric, su_sheets.employee_id, months, params
                     )
         for sheet in sheets:
             su_sheet = sheet.sudo()
@@ -463,11 +471,13 @@ class HelpdeskAppraisalSheet(models.Model):
             employee = su_sheet.employee_id
             points = []
             for line in sheet.line_ids:
+                keys = line.sudo().template_line_id._metric_keys()
                 line_values = line._computed_values(
-                    values[months, line.template_line_id.metric].get(employee.id)
+                    *(values[months, *key].get(employee.id) for key in keys)
                 )
                 line._computed_write(line_values)
-                points.append(line_values["points"])
+                if line_values["in_total"]:
+                    points.append(line_values["points"])
             maximum = su_sheet.template_id.maximum
             total = kpi_rules.sheet_total(points, maximum)
             organisation = {}
@@ -480,10 +490,29 @@ class HelpdeskAppraisalSheet(models.Model):
                 {
                     "maximum": maximum,
                     "total_score": total,
-                    "grade_id": su_sheet.template_id.grade_scale_id._grade_of(total).id,
+                    "grade_id": su_sheet.template_id.grade_scale_id._grade_of(
+                        total, su_sheet.company_id
+                    ).id,
                 }
                 | organisation
             )
+
+    def _refresh_layers(self):
+        """The sheets in the order they are computed: first those whose
+        template reads no other sheet, then those reading only these ...
+        (the templates' references have no cycle)."""
+        depths = {}
+
+        def depth(template):
+            if template not in depths:
+                sources = template.line_ids.filtered(
+                    lambda line: line._uses_sheets()
+                ).source_template_id
+                depths[template] = 1 + max(map(depth, sources), default=-1)
+            return depths[template]
+
+        by_depth = self.sudo().grouped(lambda sheet: depth(sheet.template_id))
+        return [by_depth[level].with_env(self.env) for level in sorted(by_depth)]
 
     def _sync_lines(self):
         """Give the sheets a line for each line of their template and drop
@@ -508,6 +537,7 @@ class HelpdeskAppraisalSheet(models.Model):
         changed."""
         month = template._period_start(day)
         employees = template._applicable_employees()
+        employees -= template._probation_employees(employees, month)
         existing = self.search(
             [
                 ("template_id", "=", template.id),

@@ -5,7 +5,13 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import kpi_rules
 from ..const import SUPERVISOR_GROUP
-from .helpdesk_appraisal_metric import METRIC_MANUAL, METRIC_SELECTION
+from .helpdesk_appraisal_metric import (
+    METRIC_FACTS,
+    METRIC_MANUAL,
+    METRIC_SELECTION,
+    metric_parameters,
+    parameter_selection,
+)
 from .helpdesk_appraisal_sheet import _COMPUTED_WRITE
 from .helpdesk_appraisal_sheet_template_line import (
     RULE_KIND_SELECTION,
@@ -46,6 +52,10 @@ class HelpdeskAppraisalSheetLine(models.Model):
         "formula",
         "self_scored",
         "supervisor_scored",
+        "complaint_channel",
+        "finding_kind",
+        "assessment_kind",
+        "in_total",
     )
 
     sheet_id = fields.Many2one(
@@ -103,6 +113,22 @@ class HelpdeskAppraisalSheetLine(models.Model):
     supervisor_note = fields.Char(
         string="Comment",
         help="Why the line earns less than its maximum: required then.",
+    )
+    # The metric's parameters (METRIC_PARAMETERS), copied from the template
+    # line: a done sheet opens the facts it was computed from.
+    complaint_channel = fields.Selection(
+        selection=parameter_selection("helpdesk.complaint", "channel"),
+    )
+    finding_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.quality.finding", "kind"),
+    )
+    assessment_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.appraisal.assessment", "kind"),
+    )
+    in_total = fields.Boolean(
+        string="Added to the Total",
+        default=True,
+        help="Unchecked, the line is shown but not added to the sheet's total.",
     )
 
     @api.model_create_multi
@@ -204,19 +230,34 @@ class HelpdeskAppraisalSheetLine(models.Model):
         self.ensure_one()
         if self.metric == METRIC_MANUAL:
             raise UserError(self.env._("A manual value has no recorded facts."))
+        if self.metric not in METRIC_FACTS:
+            raise UserError(
+                self.env._(
+                    "The line's metric is computed from other sheets or from "
+                    "timesheets and calendars: it lists no facts of its own."
+                )
+            )
         sheet = self.sheet_id
         return self.env["helpdesk.appraisal.metric"]._facts_action(
             self.metric,
             sheet.employee_id,
             sheet.template_id._period_months(sheet.month),
             f"{sheet.display_name} - {self.name}",
+            metric_parameters(self),
         )
 
-    def _computed_values(self, metric_value):
+    def _computed_values(self, metric_value, target_value=None):
         """The stored values of the line for its metric's ``(value,
-        numerator, denominator)`` (``None``: nothing recorded)."""
+        numerator, denominator)`` (``None``: nothing recorded), and its
+        target metric's when the target comes from one (no target value: no
+        data)."""
         self.ensure_one()
         template_line = self.sudo().template_line_id
+        if template_line.target_metric and not (target_value or (None,))[0]:
+            metric_value = None
+        template_line = template_line._effective(
+            self.sheet_id.sudo().company_id, target_value
+        )
         if template_line.metric == METRIC_MANUAL:
             if self.supervisor_scored:
                 metric_value = (self.supervisor_value, self.supervisor_value, 1.0)
@@ -246,4 +287,8 @@ class HelpdeskAppraisalSheetLine(models.Model):
             "has_data": actual is not None,
             "points": result.points,
             "formula": template_line._formula(result),
+            "complaint_channel": template_line.complaint_channel,
+            "finding_kind": template_line.finding_kind,
+            "assessment_kind": template_line.assessment_kind,
+            "in_total": template_line.in_total,
         }

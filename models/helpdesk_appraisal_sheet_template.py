@@ -104,16 +104,27 @@ class HelpdeskAppraisalSheetTemplate(models.Model):
         string="Sheets",
         compute="_compute_sheet_count",
     )
+    # Eligibility (issue 12 item 2, 004-M0).
+    exclude_probation = fields.Boolean(
+        string="Exclude Staff on Probation",
+        help="Employees whose running contract's trial period ends after the "
+        "period get no sheet (004-M0: staff on probation are not appraised).",
+    )
 
     @api.depends(
         "maximum",
         "line_ids.weight",
         "line_ids.name",
         "line_ids.tier_warning",
+        "line_ids.in_total",
     )
     def _compute_warnings(self):
         for template in self:
-            total = round(sum(template.line_ids.mapped("weight")), kpi_rules.DIGITS)
+            # Lines shown but not added to the total have no share of it.
+            total = round(
+                sum(template.line_ids.filtered("in_total").mapped("weight")),
+                kpi_rules.DIGITS,
+            )
             template.weight_total = total
             warnings = []
             if template.line_ids and total != template.maximum:
@@ -181,6 +192,45 @@ class HelpdeskAppraisalSheetTemplate(models.Model):
         # Departments and jobs are HR data that appraisal managers may not
         # read: whom a template applies to is the template's business.
         return self.env["hr.employee"].sudo().search(domain).sudo(False)
+
+    def _probation_employees(self, employees, month):
+        """The ``employees`` on probation during the period starting
+        ``month``, when the template excludes them: their running contract's
+        trial period ends after the period's last day. One search."""
+        self.ensure_one()
+        if not self.exclude_probation:
+            return employees.browse()
+        period_end = self._period_months(month)[-1] + relativedelta(months=1, days=-1)
+        # Contracts are HR data: whom the template leaves out is its business.
+        contracts = (
+            self.env["hr.contract"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "=", "open"),
+                    ("trial_date_end", ">", period_end),
+                ]
+            )
+        )
+        return employees & contracts.employee_id.sudo(False)
+
+    def _referenced_templates(self):
+        """The templates whose sheets these templates' sheets read, directly
+        or through others (never the templates themselves, see the lines'
+        check)."""
+        referenced = self.browse()
+        templates = self
+        while templates:
+            templates = (
+                templates.line_ids.filtered(
+                    lambda line: line._uses_sheets()
+                ).source_template_id
+                - referenced
+                - self
+            )
+            referenced |= templates
+        return referenced
 
     def action_view_sheets(self):
         self.ensure_one()

@@ -5,7 +5,13 @@ from odoo.exceptions import ValidationError
 
 from .. import kpi_rules
 from .helpdesk_appraisal_input_mixin import Bounds
-from .helpdesk_appraisal_metric import METRIC_MANUAL, METRIC_SELECTION
+from .helpdesk_appraisal_metric import (
+    METRIC_MANUAL,
+    METRIC_SELECTION,
+    SHEET_METRICS,
+    metric_parameters,
+    parameter_selection,
+)
 
 SCORER_SYSTEM = "system"
 SCORER_SUPERVISOR = "supervisor"
@@ -185,6 +191,66 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         help="Who gives a manual value: the system computes the others; with "
         "Self, then Supervisor the employee scores first and the supervisor's "
         "value is final.",
+    )
+    # The metrics' parameters (METRIC_PARAMETERS): complaints, findings,
+    # assessments.
+    complaint_channel = fields.Selection(
+        selection=parameter_selection("helpdesk.complaint", "channel"),
+        help="Complaint metrics: count the complaints of this channel only; "
+        "empty, those of every channel.",
+    )
+    finding_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.quality.finding", "kind"),
+        help="Finding metrics: count the findings of this kind only; empty, "
+        "those of every kind.",
+    )
+    assessment_kind = fields.Selection(
+        selection=parameter_selection("helpdesk.appraisal.assessment", "kind"),
+        help="Assessment metrics: the kind of assessment they read; empty, "
+        "exams for the score and the pass rate, trainings for the count "
+        "attended.",
+    )
+    # Targets and parameters from elsewhere, other sheets (issue 12 items 4
+    # and 7): the metric parameters of METRIC_PARAMETERS.
+    target_metric = fields.Selection(
+        selection="_selection_metric",
+        string="Target from Metric",
+        help="The target is this metric's value for the employee and period "
+        "(the employee's standard points, the team's mean ...) instead of the "
+        "fixed target.",
+    )
+    setting_ids = fields.One2many(
+        comodel_name="helpdesk.appraisal.sheet.template.setting",
+        inverse_name="line_id",
+        string="Company Settings",
+        copy=True,
+        help="Parameters of the line read from the settings of the sheet's "
+        "company, in place of the values typed here.",
+    )
+    in_total = fields.Boolean(
+        string="Added to the Total",
+        default=True,
+        help="Unchecked, the line's points are shown on the sheet but not "
+        "added to its total (the monthly appraisal's area score).",
+    )
+    source_template_id = fields.Many2one(
+        comodel_name="helpdesk.appraisal.sheet.template",
+        string="Sheets of Template",
+        ondelete="restrict",
+        help="Total of Another Sheet, Sheets below a Total, Team Mean: the "
+        "template whose sheets of the period are read. They are computed "
+        "first; a template cannot refer to itself, even through others.",
+    )
+    sheet_threshold = fields.Float(
+        string="Below the Total",
+        help="Sheets below a Total: the sheets whose total is below this "
+        "value are counted (59 for 004-R11).",
+    )
+    team_metric = fields.Selection(
+        selection="_selection_metric",
+        string="Metric of the Team",
+        help="Team Sum of a Metric: the metric added up over the employees "
+        "the employee manages.",
     )
 
     @api.depends(
@@ -386,6 +452,78 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         return self.env._(
             "%(value)s given (%(minimum)s to %(maximum)s) -> %(points)s", **numbers
         )
+
+    # Targets and parameters from elsewhere, other sheets -------------------
+
+    @api.model
+    def _selection_metric(self):
+        """The metrics of the catalogue, as the line's metric offers them
+        (with their translations)."""
+        return self._fields["metric"]._description_selection(self.env)
+
+    @api.constrains("metric", "team_metric", "source_template_id", "template_id")
+    def _check_references(self):
+        for line in self:
+            problem = None
+            if line.metric == "team_sum" and (
+                not line.team_metric or line.team_metric in ("team_sum", METRIC_MANUAL)
+            ):
+                problem = self.env._(
+                    "a Team Sum adds up a metric computed by the system, other "
+                    "than a Team Sum: choose the Metric of the Team."
+                )
+            elif line._uses_sheets() and not line.source_template_id:
+                problem = self.env._("choose the template whose sheets the line reads.")
+            elif line._uses_sheets() and (
+                line.template_id
+                in line.source_template_id
+                | line.source_template_id._referenced_templates()
+            ):
+                problem = self.env._(
+                    "the template %(other)s refers back to this template: a "
+                    "sheet cannot depend on itself.",
+                    other=line.source_template_id.name,
+                )
+            if problem:
+                raise ValidationError(
+                    self.env._(
+                        "Line %(line)s of template %(template)s: %(problem)s",
+                        line=line.name,
+                        template=line.template_id.name,
+                        problem=problem,
+                    )
+                )
+
+    def _uses_sheets(self):
+        """Whether the line reads the sheets of its source template."""
+        self.ensure_one()
+        return self.metric in SHEET_METRICS or (
+            self.metric == "team_sum" and self.team_metric in SHEET_METRICS
+        )
+
+    def _metric_keys(self):
+        """The ``(metric, params)`` the line's points need: its metric, and
+        the metric its target comes from."""
+        self.ensure_one()
+        keys = [(self.metric, metric_parameters(self))]
+        if self.target_metric:
+            keys.append(
+                (self.target_metric, metric_parameters(self, self.target_metric))
+            )
+        return keys
+
+    def _effective(self, company, target_value=None):
+        """The line as a sheet of ``company`` applies it: a draft copy with
+        the parameters read from the company's settings and the target from
+        ``target_value``, the ``(value, numerator, denominator)`` of the
+        target's metric; the line itself when nothing comes from elsewhere."""
+        self.ensure_one()
+        overrides = self.setting_ids._values(company)
+        if self.target_metric:
+            overrides["target"] = (target_value or (None,))[0] or 0.0
+        if not overrides:
+            return self
+        return self.new(overrides, origin=self)
 
 
 def _number(value):

@@ -4,7 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
-from .. import scoring
 from ..const import SUPERVISOR_GROUP
 from .helpdesk_appraisal_input_mixin import Bounds
 
@@ -22,16 +21,13 @@ DEDUCTION_SETTINGS = {
     CHANNEL_CALLBACK: "appraisal_complaint_deduction_callback",
 }
 # The measures of ``_counts_by_employee_month``: all additive.
-MEASURES = ("complaints", "attributable", "deduction") + tuple(
-    f"attributable_{channel}" for channel in DEDUCTION_SETTINGS
+MEASURES = (
+    ("complaints", "attributable", "deduction")
+    + tuple(f"attributable_{channel}" for channel in DEDUCTION_SETTINGS)
+    + tuple(f"deduction_{channel}" for channel in DEDUCTION_SETTINGS)
 )
 # A complaint costs at most a whole 100-point appraisal.
 MAX_DEDUCTION = 100.0
-
-# Set in the context by ``_verify`` and ``action_withdraw`` only. An object,
-# not a flag: a context sent over RPC cannot hold it, so no client verifies,
-# withdraws or reactivates a complaint by writing it or by a context key.
-_COMPLAINT_DECISION = object()
 
 
 class HelpdeskComplaint(models.Model):
@@ -47,32 +43,20 @@ class HelpdeskComplaint(models.Model):
 
     _name = "helpdesk.complaint"
     _inherit = [
+        "helpdesk.appraisal.withdrawable.fact.mixin",
         "mail.thread",
-        "helpdesk.appraisal.input.mixin",
         "helpdesk.appraisal.import.mixin",
     ]
     _description = "Customer Complaint"
     _order = "date desc, id desc"
-    _check_company_auto = True
     _appraisal_bounds = {"deduction": Bounds(0.0, MAX_DEDUCTION)}
-    # Who recorded the complaint and the month it counts in are recorded by
-    # the module, never written by a client (an import included).
-    _AUDIT_FIELDS = ("user_id", "month")
     # The supervisor's decisions: written only by the verification and
     # withdrawal actions.
     _DECISION_FIELDS = ("state", "is_attributable", "verified_by_id", "verified_on")
+    _fact_employee_field = "employee_ids"
 
-    date = fields.Date(
-        string="Received on",
-        required=True,
-        # Today in the company's appraisal time zone, whoever records it.
-        default=lambda self: self.env.company._appraisal_today(),
-        tracking=True,
-    )
+    date = fields.Date(string="Received on")
     month = fields.Date(
-        compute="_compute_month",
-        store=True,
-        index=True,
         help="First day of the month the complaint was received in: it counts "
         "in this month.",
     )
@@ -170,31 +154,8 @@ class HelpdeskComplaint(models.Model):
         readonly=True,
         copy=False,
     )
-    state = fields.Selection(
-        selection=[("active", "Active"), ("withdrawn", "Withdrawn")],
-        string="Status",
-        required=True,
-        default="active",
-        tracking=True,
-        copy=False,
-        index=True,
-    )
     withdrawal_reason = fields.Text(
-        tracking=True,
-        copy=False,
         help="Why the complaint no longer counts. Required to withdraw it.",
-    )
-    user_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Recorded by",
-        default=lambda self: self.env.user,
-        readonly=True,
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
     )
 
     @api.depends("date", "partner_id")
@@ -208,11 +169,6 @@ class HelpdeskComplaint(models.Model):
                 )
                 if part
             )
-
-    @api.depends("date")
-    def _compute_month(self):
-        for complaint in self:
-            complaint.month = scoring.month_start(complaint.date)
 
     # A complaint records who was held responsible when it was received:
     # later changes of the order do not move it.
@@ -262,40 +218,12 @@ class HelpdeskComplaint(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_audit_values(vals, creating=True)
-            self._check_decision_values(vals, creating=True)
             # An empty cell of an imported file leaves the default (the
             # order's customer and engineers, the channel's deduction).
             for fname in ("partner_id", "employee_ids", "deduction"):
                 if vals.get(fname, True) is False:
                     del vals[fname]
-        complaints = super().create(vals_list)
-        complaints._check_not_about_self()
-        complaints._check_appraisal_lock()
-        return complaints
-
-    def write(self, vals):
-        self._check_audit_values(vals)
-        self._check_decision_values(vals)
-        # The month it leaves and the month it moves to.
-        self._check_appraisal_lock()
-        if "employee_ids" in vals:
-            # Dropping oneself from a complaint is changing it too.
-            self._check_not_about_self()
-        res = super().write(vals)
-        self._check_not_about_self()
-        self._check_appraisal_lock()
-        return res
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        raise UserError(
-            self.env._(
-                "Complaints are never deleted, so that every appraisal can be "
-                "explained: withdraw complaint %(complaint)s with a reason instead.",
-                complaint=self[:1].display_name,
-            )
-        )
+        return super().create(vals_list)
 
     def action_verify_attributable(self):
         """The complaints are due to the employees held responsible."""
@@ -306,35 +234,14 @@ class HelpdeskComplaint(models.Model):
         return self._verify(False)
 
     def action_withdraw(self):
-        """Stop counting the complaints; the reason stays in their history."""
         self._check_supervisor()
-        if any(complaint.state != "active" for complaint in self):
-            raise UserError(self.env._("Only active complaints can be withdrawn."))
-        without_reason = self.filtered(
-            lambda complaint: not (complaint.withdrawal_reason or "").strip()
-        )
-        if without_reason:
-            raise UserError(
-                self.env._(
-                    "Give the reason for withdrawing complaint %(complaint)s.",
-                    complaint=without_reason[0].display_name,
-                )
-            )
-        self.with_context(complaint_decision=_COMPLAINT_DECISION).state = "withdrawn"
-        for complaint in self:
-            complaint.message_post(
-                body=self.env._(
-                    "Complaint withdrawn: %(reason)s",
-                    reason=complaint.withdrawal_reason,
-                )
-            )
-        return True
+        return super().action_withdraw()
 
     def _verify(self, attributable):
         self._check_supervisor()
         if any(complaint.state != "active" for complaint in self):
             raise UserError(self.env._("Only active complaints can be verified."))
-        self.with_context(complaint_decision=_COMPLAINT_DECISION).write(
+        self._write_decision(
             {
                 "is_attributable": attributable,
                 "verified_by_id": self.env.uid,
@@ -361,8 +268,9 @@ class HelpdeskComplaint(models.Model):
 
         Measures, all additive: ``complaints`` (verified or not),
         ``attributable``, ``deduction`` (sum of the deductions of the
-        attributable ones) and ``attributable_<channel>`` for each channel. A
-        complaint holding several employees counts once for each. One query.
+        attributable ones), ``attributable_<channel>`` and
+        ``deduction_<channel>`` for each channel. A complaint holding several
+        employees counts once for each. One query.
         """
         wanted = set(employees.ids)
         counts = {}
@@ -376,7 +284,7 @@ class HelpdeskComplaint(models.Model):
             count,
             deduction,
         ) in self.sudo()._read_group(
-            self._facts_domain(employees, months),
+            self._employee_month_domain(employees, months),
             ["employee_ids", "month:day", "channel", "is_attributable"],
             ["__count", "deduction:sum"],
         ):
@@ -391,6 +299,7 @@ class HelpdeskComplaint(models.Model):
                 measures["attributable"] += count
                 measures[f"attributable_{channel}"] += count
                 measures["deduction"] += deduction
+                measures[f"deduction_{channel}"] += deduction
         return counts
 
     @api.model
@@ -402,7 +311,7 @@ class HelpdeskComplaint(models.Model):
         ids_by_key = {}
         # sudo: as the counts, every complaint held against the employees.
         for complaint in self.sudo().search_fetch(
-            self._facts_domain(employees, months), ["month", "employee_ids"]
+            self._employee_month_domain(employees, months), ["month", "employee_ids"]
         ):
             for employee_id in complaint.employee_ids.ids:
                 if employee_id in wanted:
@@ -410,14 +319,6 @@ class HelpdeskComplaint(models.Model):
                         complaint.id
                     )
         return {key: self.browse(ids) for key, ids in ids_by_key.items()}
-
-    @api.model
-    def _facts_domain(self, employees, months):
-        return [
-            ("state", "=", "active"),
-            ("employee_ids", "in", employees.ids),
-            ("month", "in", list(months)),
-        ]
 
     @api.model
     def _import_empty_message(self):
@@ -434,51 +335,45 @@ class HelpdeskComplaint(models.Model):
             fields=field_labels,
         )
 
-    def _check_decision_values(self, vals, creating=False):
-        """Refuse a client's write of the supervisor's decisions: they are
-        made by the actions, which check who acts."""
-        if (
-            self.env.su
-            or self.env.context.get("complaint_decision") is _COMPLAINT_DECISION
-        ):
-            return
-        forged = [fname for fname in self._DECISION_FIELDS if fname in vals]
-        if creating:
-            # A new complaint is active and not verified: a form sends that.
-            forged = [fname for fname in forged if vals[fname] not in (False, "active")]
-        if forged:
-            raise UserError(
-                self.env._(
-                    "Verify or withdraw a complaint with its buttons; its "
-                    "status, attributability and verifier cannot be written "
-                    "directly."
-                )
-            )
-
     def _check_supervisor(self):
         if not (self.env.su or self.env.user.has_group(SUPERVISOR_GROUP)):
             raise AccessError(
                 self.env._("Only a supervisor verifies or withdraws complaints.")
             )
 
-    def _check_appraisal_lock(self):
-        self.env["res.company"]._check_appraisal_lock(
-            ((complaint, complaint.company_id, complaint.month) for complaint in self),
-            self.env._("Complaint"),
+    def _fact_label(self):
+        return self.env._("Complaint")
+
+    def _about_self_message(self):
+        return self.env._(
+            "Complaint %(complaint)s is held against you: ask another "
+            "supervisor to record, verify or change it.",
+            complaint=self.display_name,
         )
 
-    def _check_not_about_self(self):
-        """A complaint held against oneself is handled by someone else."""
-        if self.env.su:
-            return
-        own = self.filtered(
-            lambda complaint: self.env.user in complaint.employee_ids.user_id
+    def _only_active_message(self):
+        return self.env._("Only active complaints can be withdrawn.")
+
+    def _missing_reason_message(self):
+        return self.env._(
+            "Give the reason for withdrawing complaint %(complaint)s.",
+            complaint=self.display_name,
         )
-        if own:
-            raise UserError(
-                self.env._(
-                    "Complaint %(complaint)s is held against you: ask another "
-                    "supervisor to record, verify or change it.",
-                    complaint=own[0].display_name,
-                )
-            )
+
+    def _withdrawn_message(self):
+        return self.env._(
+            "Complaint withdrawn: %(reason)s", reason=self.withdrawal_reason
+        )
+
+    def _never_deleted_message(self):
+        return self.env._(
+            "Complaints are never deleted, so that every appraisal can be "
+            "explained: withdraw complaint %(complaint)s with a reason instead.",
+            complaint=self.display_name,
+        )
+
+    def _decision_message(self):
+        return self.env._(
+            "Verify or withdraw a complaint with its buttons; its status, "
+            "attributability and verifier cannot be written directly."
+        )

@@ -1,9 +1,8 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
-from .. import scoring
 from ..const import (
     KIND_FALSE_RECORD,
     KIND_ORDER_FORM,
@@ -27,11 +26,6 @@ DEDUCTION_SETTINGS = {
     KIND_RULE_VIOLATION: "appraisal_rule_violation_deduction",
 }
 
-# Set in the context by ``action_withdraw`` only. An object, not a flag: a
-# context sent over RPC cannot hold it, so no client changes the status of a
-# finding (withdraws it without reason, or reactivates it) by a context key.
-_FINDING_WITHDRAWAL = object()
-
 
 class HelpdeskQualityFinding(models.Model):
     """A work log or a service order form judged unqualified (不合格), or
@@ -46,14 +40,10 @@ class HelpdeskQualityFinding(models.Model):
     """
 
     _name = "helpdesk.quality.finding"
-    _inherit = ["mail.thread", "helpdesk.appraisal.input.mixin"]
+    _inherit = ["helpdesk.appraisal.withdrawable.fact.mixin", "mail.thread"]
     _description = "Quality Finding"
     _order = "date desc, id desc"
     _rec_name = "ticket_id"
-    _check_company_auto = True
-    # Who reported the finding and the month it counts in are recorded by the
-    # module, never written by a client (an import included).
-    _AUDIT_FIELDS = ("user_id", "month")
     _appraisal_bounds = {"deduction": Bounds(0, 100)}
 
     kind = fields.Selection(
@@ -125,45 +115,14 @@ class HelpdeskQualityFinding(models.Model):
         tracking=True,
         help="What is wrong with the work log or the order form.",
     )
-    date = fields.Date(
-        required=True,
-        # Today in the company's appraisal time zone, whoever reports.
-        default=lambda self: self.env.company._appraisal_today(),
-        tracking=True,
-    )
     month = fields.Date(
-        compute="_compute_month",
-        store=True,
-        index=True,
         help="First day of the month of the finding: it counts in this "
         "month's appraisal.",
     )
-    state = fields.Selection(
-        selection=[("active", "Active"), ("withdrawn", "Withdrawn")],
-        string="Status",
-        required=True,
-        default="active",
-        tracking=True,
-        copy=False,
-        index=True,
-    )
     withdrawal_reason = fields.Text(
-        tracking=True,
-        copy=False,
         help="Why the finding no longer counts. Required to withdraw it.",
     )
-    user_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Reported by",
-        default=lambda self: self.env.user,
-        readonly=True,
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
+    user_id = fields.Many2one(string="Reported by")
 
     # A finding records a judgement made once: later edits of the work log or
     # of the order's participants must not move it to another order or
@@ -219,11 +178,6 @@ class HelpdeskQualityFinding(models.Model):
                 else 0.0
             )
 
-    @api.depends("date")
-    def _compute_month(self):
-        for finding in self:
-            finding.month = scoring.month_start(finding.date)
-
     @api.constrains("kind", "timesheet_id", "ticket_id", "employee_id")
     def _check_subject(self):
         for finding in self:
@@ -271,95 +225,32 @@ class HelpdeskQualityFinding(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._check_audit_values(vals, creating=True)
         self._check_work_logs_on_orders(vals.get("timesheet_id") for vals in vals_list)
-        findings = super().create(vals_list)
-        findings._check_not_about_self()
-        findings._check_appraisal_lock()
-        return findings
+        return super().create(vals_list)
 
     def write(self, vals):
-        self._check_audit_values(vals)
-        # The month it leaves and the month it moves to.
-        self._check_appraisal_lock()
-        if (
-            "state" in vals
-            and self.env.context.get("finding_withdrawal") is not _FINDING_WITHDRAWAL
-        ):
-            # A finding stops (or starts again) counting only through its
-            # logged withdrawal, never by a bare status change.
-            raise UserError(
-                self.env._(
-                    "Withdraw a finding with its button and a reason; its status "
-                    "cannot be changed directly."
-                )
-            )
         self._check_work_logs_on_orders([vals.get("timesheet_id")])
-        res = super().write(vals)
-        self._check_not_about_self()
-        self._check_appraisal_lock()
-        return res
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        raise UserError(
-            self.env._(
-                "Quality findings are never deleted, so that every appraisal can "
-                "be explained: withdraw finding %(finding)s with a reason instead.",
-                finding=self[:1].display_name,
-            )
-        )
-
-    def action_withdraw(self):
-        """Stop counting the findings; the reason stays in their history."""
-        if any(finding.state != "active" for finding in self):
-            raise UserError(self.env._("Only active findings can be withdrawn."))
-        without_reason = self.filtered(
-            lambda finding: not (finding.withdrawal_reason or "").strip()
-        )
-        if without_reason:
-            raise UserError(
-                self.env._(
-                    "Give the reason for withdrawing finding %(finding)s.",
-                    finding=without_reason[0].display_name,
-                )
-            )
-        self.with_context(finding_withdrawal=_FINDING_WITHDRAWAL).state = "withdrawn"
-        for finding in self:
-            finding.message_post(
-                body=self.env._(
-                    "Finding withdrawn: %(reason)s", reason=finding.withdrawal_reason
-                )
-            )
-        return True
+        return super().write(vals)
 
     # Fact source (the shape of every fact family) -------------------------
 
     @api.model
-    def _employee_month_domain(self, employees, months):
-        """The findings counting against ``employees`` in any of ``months``:
-        the active ones (a withdrawn finding no longer counts)."""
-        return [
-            ("employee_id", "in", employees.ids),
-            ("month", "in", list(set(months))),
-            ("state", "=", "active"),
-        ]
-
-    @api.model
     def _counts_by_employee_month(self, employees, months):
-        """``{(employee id, month): {kind: number}}`` of the findings counting
-        against ``employees`` in ``months``, one measure per kind of finding
-        (a kind without finding is absent: 0); pairs without findings are
-        absent. One query, read as superuser: an appraisal counts every
-        finding, also those the caller may not read."""
+        """``{(employee id, month): {measure: number}}`` of the findings
+        counting against ``employees`` in ``months``: for each kind of
+        finding, ``<kind>`` counts them and ``deduction_<kind>`` adds their
+        deductions (a kind without finding is absent: 0); pairs without
+        findings are absent. One query, read as superuser: an appraisal counts
+        every finding, also those the caller may not read."""
         counts = {}
-        for employee, month, kind, count in self.sudo()._read_group(
+        for employee, month, kind, count, deduction in self.sudo()._read_group(
             self._employee_month_domain(employees, months),
             ["employee_id", "month:day", "kind"],
-            ["__count"],
+            ["__count", "deduction:sum"],
         ):
-            counts.setdefault((employee.id, month), {})[kind] = count
+            measures = counts.setdefault((employee.id, month), {})
+            measures[kind] = count
+            measures[f"deduction_{kind}"] = deduction
         return counts
 
     @api.model
@@ -402,22 +293,39 @@ class HelpdeskQualityFinding(models.Model):
             fields=field_labels,
         )
 
-    def _check_appraisal_lock(self):
-        self.env["res.company"]._check_appraisal_lock(
-            ((finding, finding.company_id, finding.month) for finding in self),
-            self.env._("Quality finding on order"),
+    def _fact_label(self):
+        return self.env._("Quality finding on order")
+
+    def _about_self_message(self):
+        return self.env._(
+            "Finding %(finding)s is about your own work: ask another "
+            "supervisor to record or change it.",
+            finding=self.display_name,
         )
 
-    def _check_not_about_self(self):
-        """Supervisors judge others' work: a finding about oneself is refused."""
-        if self.env.su:
-            return
-        own = self.filtered(lambda f: f.employee_id.user_id == self.env.user)
-        if own:
-            raise UserError(
-                self.env._(
-                    "Finding %(finding)s is about your own work: ask another "
-                    "supervisor to record or change it.",
-                    finding=own[0].display_name,
-                )
-            )
+    def _only_active_message(self):
+        return self.env._("Only active findings can be withdrawn.")
+
+    def _missing_reason_message(self):
+        return self.env._(
+            "Give the reason for withdrawing finding %(finding)s.",
+            finding=self.display_name,
+        )
+
+    def _withdrawn_message(self):
+        return self.env._(
+            "Finding withdrawn: %(reason)s", reason=self.withdrawal_reason
+        )
+
+    def _never_deleted_message(self):
+        return self.env._(
+            "Quality findings are never deleted, so that every appraisal can "
+            "be explained: withdraw finding %(finding)s with a reason instead.",
+            finding=self.display_name,
+        )
+
+    def _decision_message(self):
+        return self.env._(
+            "Withdraw a finding with its button and a reason; its status "
+            "cannot be changed directly."
+        )

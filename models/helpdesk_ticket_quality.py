@@ -123,12 +123,14 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             callback = latest.get(ticket.id)
             # Without a callback that reached the customer, the result set
-            # by hand stays.
+            # by hand stays; so does the result of an order first closed in
+            # a locked month, whoever logs a later callback on it.
             ticket.resolution_result = (
                 scoring.resolution_from_callback(
                     callback.work_confirmed, callback.result
                 )
                 if callback
+                and not ticket.company_id._appraisal_locked(ticket.first_closed_date)
                 else ticket.resolution_result
             )
 
@@ -177,6 +179,11 @@ class HelpdeskTicket(models.Model):
         if guarded:
             self._check_fix_lock()
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_fix_locked(self):
+        # A rework of an order of a locked month counts against it there.
+        self._check_fix_lock()
 
     def _reworks_in_window(self):
         """The reworks of this order reported within its company's window."""

@@ -1,12 +1,16 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
 from collections import defaultdict
 
 from pytz import utc
 
 from odoo import api, fields, models
+from odoo.osv import expression
 
 from .. import scoring
+
+ONE_DAY = datetime.timedelta(days=1)
 
 # The moments of an order the module records once (KPI_SPEC G2): OCA
 # helpdesk_mgmt overwrites ``assigned_date`` and ``closed_date`` on every
@@ -20,6 +24,11 @@ TIMELINESS_FIELDS = (
     "reopen_count",
     "first_response_month",
     "first_closed_month",
+    "response_minutes",
+    "response_on_time",
+    "handling_hours",
+    "handled_in_time",
+    "frozen_working_times",
 )
 
 
@@ -31,8 +40,10 @@ class HelpdeskTicket(models.Model):
     superuser): no client writes them, whatever its role or context, and
     each is kept once set. Response and handling time are measured when
     read, in the working hours of the company's calendar (OCA helpdesk_mgmt
-    gives teams
-    none), public holidays (global leaves of the calendar) excluded.
+    gives teams none), public holidays (global leaves of the calendar)
+    excluded, against the company's targets; when their month is locked
+    they are frozen as they were, so that a later change of the calendar or
+    of the targets does not move a locked month.
     """
 
     _inherit = "helpdesk.ticket"
@@ -89,7 +100,8 @@ class HelpdeskTicket(models.Model):
         store=True,
         index=True,
     )
-    # Measured when read, in batch, with the company's calendar and targets.
+    # Measured when read, in batch, with the company's calendar and targets;
+    # a locked month's are frozen (``_freeze_working_times``).
     response_minutes = fields.Float(
         string="Response Time (Working Minutes)",
         compute="_compute_working_times",
@@ -106,6 +118,8 @@ class HelpdeskTicket(models.Model):
         "first closing.",
     )
     handled_in_time = fields.Boolean(compute="_compute_working_times")
+    # {field name: value} of the times above as their month was locked.
+    frozen_working_times = fields.Json(readonly=True, copy=False)
 
     # Each first moment is kept once set: the compute only fills it.
     @api.depends("user_id")
@@ -160,7 +174,12 @@ class HelpdeskTicket(models.Model):
                 ticket.first_closed_date
             )
 
-    @api.depends("create_date", "first_response_date", "first_closed_date")
+    @api.depends(
+        "create_date",
+        "first_response_date",
+        "first_closed_date",
+        "frozen_working_times",
+    )
     def _compute_working_times(self):
         response = self._working_hours_since_request("first_response_date")
         handling = self._working_hours_since_request("first_closed_date")
@@ -185,11 +204,20 @@ class HelpdeskTicket(models.Model):
                     ),
                 )
             )
+            # A locked month keeps the times it was appraised with, whatever
+            # the calendar and the targets became since.
+            ticket.update(ticket.frozen_working_times or {})
 
     @api.model_create_multi
     def create(self, vals_list):
+        # A default in the client's context would reach the new order too.
+        context_defaults = {
+            fname: self.env.context[f"default_{fname}"]
+            for fname in self._AUDIT_FIELDS
+            if f"default_{fname}" in self.env.context
+        }
         for vals in vals_list:
-            self._check_audit_values(vals)
+            self._check_audit_values({**context_defaults, **vals})
         return super().create(vals_list)
 
     def write(self, vals):
@@ -209,6 +237,20 @@ class HelpdeskTicket(models.Model):
         for ticket in reopened.sudo():
             ticket.reopen_count += 1
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_timeliness_locked(self):
+        """A locked month's responses and closings are not lost with their
+        order."""
+        # sudo: only the recorded moments of the orders are compared.
+        self.env["res.company"]._check_appraisal_lock(
+            [
+                (ticket, ticket.company_id, moment)
+                for ticket in self.sudo()
+                for moment in (ticket.first_response_date, ticket.first_closed_date)
+            ],
+            self.env._("Service order"),
+        )
 
     def _message_post_after_hook(self, message, msg_values):
         """A message to the customer by an internal user is a response."""
@@ -284,6 +326,45 @@ class HelpdeskTicket(models.Model):
                     "first_responder_id": responder.id,
                 }
             )
+
+    @api.model
+    def _freeze_working_times(self, company, after, until, freeze=True):
+        """Freeze (or, with ``freeze=False``, thaw) the response and handling
+        times of ``company``'s orders whose first response or first closing
+        lies after the day ``after`` (False: ever) and on or before the day
+        ``until``: the days the appraisal lock date now covers (or no longer
+        does). Days as the lock date compares them."""
+        end = datetime.datetime.combine(until, datetime.time.min) + ONE_DAY
+        start = (
+            datetime.datetime.combine(after, datetime.time.min) + ONE_DAY
+            if after
+            else datetime.datetime.min
+        )
+        parts = {
+            "first_response_date": ("response_minutes", "response_on_time"),
+            "first_closed_date": ("handling_hours", "handled_in_time"),
+        }
+        # sudo: the lock freezes every order of the company, whoever locks.
+        tickets = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [("company_id", "=", company.id)]
+                + expression.OR(
+                    [[(moment, ">=", start), (moment, "<", end)] for moment in parts]
+                )
+            )
+        )
+        for ticket in tickets:
+            frozen = dict(ticket.frozen_working_times or {})
+            for moment, fnames in parts.items():
+                if ticket[moment] and start <= ticket[moment] < end:
+                    for fname in fnames:
+                        if freeze:
+                            frozen[fname] = ticket[fname]
+                        else:
+                            frozen.pop(fname, None)
+            ticket.frozen_working_times = frozen or False
 
     @api.model
     def _backfill_timeliness_facts(self):

@@ -5,13 +5,17 @@ from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 from markupsafe import escape
+from psycopg2.errors import UniqueViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, mute_logger
 
 from .. import scoring
 from .helpdesk_appraisal_input_mixin import Bounds
 
+# The partial unique index keeping one open visit per engineer and order.
+ONE_OPEN_VISIT_INDEX = "helpdesk_ticket_visit_one_open_per_engineer"
 # The additive measures of the visit fact source, zero for a pair with facts.
 VISIT_MEASURES = (
     "visits",
@@ -146,9 +150,9 @@ class HelpdeskTicketVisit(models.Model):
                     )
                 )
 
-    @api.constrains("employee_id", "ticket_id", "check_out")
-    def _check_participant_open_visit(self):
-        # Participants and the other visits are read whoever checks in.
+    @api.constrains("employee_id", "ticket_id")
+    def _check_participant(self):
+        # The participants are read whoever checks in.
         for visit in self.sudo():
             if visit.employee_id not in visit.ticket_id.participant_ids.employee_id:
                 raise ValidationError(
@@ -159,28 +163,18 @@ class HelpdeskTicketVisit(models.Model):
                         order=visit.ticket_id.display_name,
                     )
                 )
-        open_visits = self.filtered(lambda visit: not visit.check_out)
-        if not open_visits:
-            return
-        counts = self.sudo()._read_group(
-            [
-                ("ticket_id", "in", open_visits.ticket_id.ids),
-                ("employee_id", "in", open_visits.employee_id.ids),
-                ("check_out", "=", False),
-            ],
-            ["ticket_id", "employee_id"],
-            ["__count"],
+
+    def init(self):
+        # One open visit per engineer and order, in the database: two
+        # check-ins sent at once both pass any check made before writing.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (ticket_id, employee_id) "
+                "WHERE check_out IS NULL",
+                SQL.identifier(ONE_OPEN_VISIT_INDEX),
+                SQL.identifier(self._table),
+            )
         )
-        for ticket, employee, count in counts:
-            if count > 1:
-                raise ValidationError(
-                    self.env._(
-                        "%(employee)s is already checked in on order %(order)s: "
-                        "check out first.",
-                        employee=employee.name,
-                        order=ticket.display_name,
-                    )
-                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -199,7 +193,14 @@ class HelpdeskTicketVisit(models.Model):
                 # The server's time, whatever defaults the client's context
                 # carries.
                 vals.update(check_in=now, check_out=False)
-        visits = super().create(vals_list)
+        try:
+            # A second check-in is the user's mistake, not the server's.
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                visits = super().create(vals_list)
+        except UniqueViolation as error:
+            if error.diag.constraint_name != ONE_OPEN_VISIT_INDEX:
+                raise
+            raise ValidationError(self._open_visit_message(vals_list)) from None
         visits._check_appraisal_lock()
         return visits
 
@@ -249,6 +250,36 @@ class HelpdeskTicketVisit(models.Model):
                 ),
                 author_id=self.env.user.partner_id.id,
             )
+
+    def _open_visit_message(self, vals_list):
+        """Why a check-in was refused by the one-open-visit index: the open
+        visit it met, or, when another request's is not visible yet, the
+        check-in itself."""
+        tickets = self.env["helpdesk.ticket"].browse(
+            {vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")}
+        )
+        employees = (
+            self.env["hr.employee"].browse(
+                {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
+            )
+            | self.env.user.employee_ids
+        )
+        # sudo: the open visit is named whoever checks in.
+        open_visit = self.sudo().search(
+            [
+                ("ticket_id", "in", tickets.ids),
+                ("employee_id", "in", employees.ids),
+                ("check_out", "=", False),
+            ],
+            limit=1,
+        )
+        employee = open_visit.employee_id or employees[:1]
+        ticket = open_visit.ticket_id or tickets[:1]
+        return self.env._(
+            "%(employee)s is already checked in on order %(order)s: check out first.",
+            employee=employee.sudo().name,
+            order=ticket.sudo().display_name,
+        )
 
     def _audit_message(self, field_labels):
         return self.env._(

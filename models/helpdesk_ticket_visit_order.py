@@ -84,17 +84,19 @@ class HelpdeskTicket(models.Model):
         """What the engineers' arrival is measured from: the appointment,
         else the first assignment of the order."""
         self.ensure_one()
-        return self.appointment_datetime or self._first_assigned_moment()
-
-    def _first_assigned_moment(self):
-        # TODO(timeliness): first_assigned_date once that branch is merged;
-        # helpdesk_mgmt's assigned_date is the latest assignment.
-        return self.assigned_date
+        # helpdesk_mgmt's assigned_date is the latest assignment: the first
+        # one is the module's.
+        return self.appointment_datetime or self.first_assigned_date
 
     def write(self, vals):
-        if "appointment_datetime" in vals:
-            self._check_can_move_appointment()
-        return super().write(vals)
+        if "appointment_datetime" not in vals:
+            return super().write(vals)
+        self._check_can_move_appointment()
+        # The appointment it leaves and the one it moves to.
+        self._check_appointment_lock()
+        res = super().write(vals)
+        self._check_appointment_lock()
+        return res
 
     def _check_can_move_appointment(self):
         """The arrival of an order's engineers is measured from its
@@ -111,3 +113,29 @@ class HelpdeskTicket(models.Model):
                     order=visited[0].display_name,
                 )
             )
+
+    def _check_appointment_lock(self):
+        """The arrivals measured from an appointment count in the months of
+        the engineers' first check-ins (or on-site work logs): an appointment
+        of a locked month, or of an order visited in one, does not move."""
+        if self.env.su or not self:
+            return
+        # sudo: whoever moves the appointment, the visits and on-site work
+        # logs of the order decide; only their days are compared.
+        tickets = self.sudo()
+        if not tickets.company_id._appraisal_lock_active():
+            return
+        days = []
+        for ticket in tickets:
+            onsite = ticket.timesheet_ids.filtered("appraisal_onsite")
+            days += [
+                (ticket, ticket.company_id, day)
+                for day in (
+                    ticket.appointment_datetime,
+                    *ticket.visit_ids.mapped("check_in"),
+                    *onsite.mapped("date_time"),
+                )
+            ]
+        self.env["res.company"]._check_appraisal_lock(
+            days, self.env._("Appointment of order")
+        )

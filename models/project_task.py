@@ -10,6 +10,9 @@ from .helpdesk_appraisal_input_mixin import Bounds
 
 DONE_STATE = "1_done"
 CANCELED_STATE = "1_canceled"
+# The kind of the appraised reports, e.g. the weekly customer feedback report
+# (KPI_SPEC 002-C3): the fact source counts them apart.
+TASK_KIND_REPORT = "report"
 # What the assigner decides; the assignees only carry the task out.
 # Cancelling ("state") or archiving ("active") takes a task out of the
 # overdue count, so that is the assigner's decision too.
@@ -79,7 +82,7 @@ class ProjectTask(models.Model):
             ("system_upgrade", "System Upgrade"),
             # A report due by its deadline, e.g. the weekly customer
             # feedback report (KPI_SPEC 002-C3).
-            ("report", "Report"),
+            (TASK_KIND_REPORT, "Report"),
             ("other", "Other"),
         ],
         string="Task Kind",
@@ -466,8 +469,8 @@ class ProjectTask(models.Model):
     @api.model
     def _assignments_sql(self):
         """SQL of the appraised tasks counting against each assignee, one row
-        ``(task_id, employee_id, deadline_day, execution_status)`` per task
-        and assignee: active tasks with a deadline day, counted through the
+        ``(task_id, employee_id, deadline_day, execution_status, task_kind)``
+        per task and assignee: active tasks with a deadline day, counted through the
         assignee's active employee in the task's company (in the user's own
         company for tasks without company). The half-year summaries take
         their overdue tasks from it too. Reads the stored status, which the
@@ -477,7 +480,8 @@ class ProjectTask(models.Model):
             SELECT task.id AS task_id,
                    employee.id AS employee_id,
                    task.appraisal_deadline_day AS deadline_day,
-                   task.execution_status
+                   task.execution_status,
+                   task.appraisal_task_kind AS task_kind
               FROM project_task task
               JOIN project_task_user_rel assignee ON assignee.task_id = task.id
               JOIN res_users users ON users.id = assignee.user_id
@@ -504,6 +508,7 @@ class ProjectTask(models.Model):
                             (
                                 "active",
                                 "is_appraisal_task",
+                                "appraisal_task_kind",
                                 "appraisal_deadline_day",
                                 "execution_status",
                                 "company_id",
@@ -527,24 +532,40 @@ class ProjectTask(models.Model):
         Measures: ``due`` (tasks with a deadline day in the month), ``done``
         (completed), ``on_time`` (completed by the deadline day), ``overdue``
         (done late or open past the deadline: the half-year penalty counts
-        these). Read-only: the stored status, as the summaries read it. One
+        these); ``report_due``, ``report_on_time`` and ``report_overdue`` the
+        same of the tasks of kind *report* only (002-C3). Read-only: the
+        stored status, as the summaries read it. One
         query whatever the number of employees, months and tasks, on every
         task whoever asks (the penalty counts them all).
         """
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT employee_id, month, execution_status, COUNT(*)
+                SELECT employee_id, month, execution_status,
+                       task_kind = %s, COUNT(*)
                   FROM (%s) assignment
-                 GROUP BY 1, 2, 3
+                 GROUP BY 1, 2, 3, 4
                 """,
+                TASK_KIND_REPORT,
                 self._employee_month_sql(employees, months),
             )
         )
         counts = {}
-        for employee_id, month, status, count in rows:
+        for employee_id, month, status, is_report, count in rows:
             measures = counts.setdefault(
-                (employee_id, month), {"due": 0, "done": 0, "on_time": 0, "overdue": 0}
+                (employee_id, month),
+                dict.fromkeys(
+                    (
+                        "due",
+                        "done",
+                        "on_time",
+                        "overdue",
+                        "report_due",
+                        "report_on_time",
+                        "report_overdue",
+                    ),
+                    0,
+                ),
             )
             measures["due"] += count
             if status in (scoring.TASK_ON_TIME, scoring.TASK_OVERDUE):
@@ -553,6 +574,12 @@ class ProjectTask(models.Model):
                 measures["on_time"] += count
             if status in scoring.TASK_OVERDUE_STATUSES:
                 measures["overdue"] += count
+            if is_report:
+                measures["report_due"] += count
+                if status == scoring.TASK_ON_TIME:
+                    measures["report_on_time"] += count
+                if status in scoring.TASK_OVERDUE_STATUSES:
+                    measures["report_overdue"] += count
         return counts
 
     @api.model

@@ -80,13 +80,10 @@ class ResCompany(models.Model):
         if self.env.su:
             return
         for record, company, day in facts:
-            # Reading the lock date of the fact's company, whoever the user.
-            lock = company.sudo().appraisal_lock_date if company else False
-            if not (lock and day):
-                continue
-            if isinstance(day, datetime.datetime):
-                day = day.date()
-            if day <= lock:
+            if company._appraisal_locked(day):
+                lock = company.sudo().appraisal_lock_date
+                if isinstance(day, datetime.datetime):
+                    day = day.date()
                 raise UserError(
                     self.env._(
                         "%(what)s %(record)s (%(date)s) belongs to an appraisal "
@@ -101,6 +98,18 @@ class ResCompany(models.Model):
                         lock=format_date(self.env, lock),
                     )
                 )
+
+    def _appraisal_locked(self, day):
+        """Whether ``day`` (a date or a UTC datetime, or False) lies in the
+        locked period of this company (none: nothing is locked)."""
+        if not (self and day):
+            return False
+        self.ensure_one()
+        # Reading the lock date of the fact's company, whoever the user.
+        lock = self.sudo().appraisal_lock_date
+        if isinstance(day, datetime.datetime):
+            day = day.date()
+        return bool(lock) and day <= lock
 
     def _appraisal_lock_active(self):
         """Whether any of these companies has a lock date: the checks are

@@ -5,3 +5,4 @@ from . import helpdesk_engineer_appraisal_team_xlsx
 from . import helpdesk_engineer_appraisal_credits_xlsx
 from . import helpdesk_engineer_appraisal_year_xlsx
 from . import helpdesk_service_area_month_xlsx
+from . import helpdesk_appraisal_pay_statement_xlsx

@@ -54,5 +54,15 @@ from . import test_kpi_sheet_access
 from . import test_kpi_template
 from . import test_kpi_metric
 from . import test_ticket_timeliness
+from . import test_timeliness_integrity
+from . import test_kpi_metric_facts
+from . import test_kpi_shipped_templates_facts
+from . import test_kpi_default_template
+from . import test_kpi_cross_sheet
+from . import test_kpi_period_metrics
+from . import test_kpi_eligibility
+from . import test_fact_mixin
+from . import test_pay_statement
+from . import test_pay_statement_access
 from . import test_appraisal_generation_chatter
 from . import test_appraisal_generation_queries

@@ -23,6 +23,11 @@ NO_CHANNEL = {
     "attributable_other_department": 0,
     "attributable_field_visit": 0,
     "attributable_callback": 0,
+    "deduction_hotline": 0,
+    "deduction_general_manager": 0,
+    "deduction_other_department": 0,
+    "deduction_field_visit": 0,
+    "deduction_callback": 0,
 }
 
 
@@ -433,6 +438,8 @@ class TestComplaintFacts(ComplaintCommon):
                     "deduction": 30.0,
                     "attributable_hotline": 1,
                     "attributable_general_manager": 1,
+                    "deduction_hotline": 10.0,
+                    "deduction_general_manager": 20.0,
                 },
                 # c1 (hotline 10) + c4 (not verified).
                 (self.engineer_b.id, OCTOBER): {
@@ -441,6 +448,7 @@ class TestComplaintFacts(ComplaintCommon):
                     "attributable": 1,
                     "deduction": 10.0,
                     "attributable_hotline": 1,
+                    "deduction_hotline": 10.0,
                 },
                 # c6 (other department, 3).
                 (self.engineer_b.id, NOVEMBER): {
@@ -449,6 +457,7 @@ class TestComplaintFacts(ComplaintCommon):
                     "attributable": 1,
                     "deduction": 3.0,
                     "attributable_other_department": 1,
+                    "deduction_other_department": 3.0,
                 },
             },
         )

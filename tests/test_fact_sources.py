@@ -246,14 +246,25 @@ class TestFindingSource(FactSourceCommon):
 
     def test_counts_by_employee_month(self):
         a, b = self.engineer_a.id, self.engineer_b.id
-        # B's withdrawn work log of October no longer counts.
+        # B's withdrawn work log of October no longer counts. Each finding
+        # costs the company's default 1: the deductions equal the counts.
         self.assertEqual(
             self._pairs("helpdesk.quality.finding"),
             {
-                (a, OCTOBER): {"work_log": 2, "order_form": 1},
-                (b, OCTOBER): {"order_form": 1},
-                (a, NOVEMBER): {"work_log": 1},
-                (b, NOVEMBER): {"work_log": 1, "order_form": 1},
+                (a, OCTOBER): {
+                    "work_log": 2,
+                    "order_form": 1,
+                    "deduction_work_log": 2.0,
+                    "deduction_order_form": 1.0,
+                },
+                (b, OCTOBER): {"order_form": 1, "deduction_order_form": 1.0},
+                (a, NOVEMBER): {"work_log": 1, "deduction_work_log": 1.0},
+                (b, NOVEMBER): {
+                    "work_log": 1,
+                    "order_form": 1,
+                    "deduction_work_log": 1.0,
+                    "deduction_order_form": 1.0,
+                },
             },
         )
 
@@ -307,13 +318,39 @@ class TestTaskSource(FactSourceCommon):
 
     def test_counts_by_employee_month(self):
         a, b = self.engineer_a.id, self.engineer_b.id
+        # None of the tasks is a report: the report measures are 0.
+        no_report = {"report_due": 0, "report_on_time": 0, "report_overdue": 0}
         self.assertEqual(
             self._pairs("project.task"),
             {
-                (a, OCTOBER): {"due": 2, "done": 2, "on_time": 1, "overdue": 1},
-                (b, OCTOBER): {"due": 1, "done": 0, "on_time": 0, "overdue": 1},
-                (a, NOVEMBER): {"due": 2, "done": 1, "on_time": 1, "overdue": 1},
-                (b, NOVEMBER): {"due": 1, "done": 1, "on_time": 1, "overdue": 0},
+                (a, OCTOBER): {
+                    "due": 2,
+                    "done": 2,
+                    "on_time": 1,
+                    "overdue": 1,
+                    **no_report,
+                },
+                (b, OCTOBER): {
+                    "due": 1,
+                    "done": 0,
+                    "on_time": 0,
+                    "overdue": 1,
+                    **no_report,
+                },
+                (a, NOVEMBER): {
+                    "due": 2,
+                    "done": 1,
+                    "on_time": 1,
+                    "overdue": 1,
+                    **no_report,
+                },
+                (b, NOVEMBER): {
+                    "due": 1,
+                    "done": 1,
+                    "on_time": 1,
+                    "overdue": 0,
+                    **no_report,
+                },
             },
         )
 

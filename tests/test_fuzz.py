@@ -150,6 +150,15 @@ class TestFuzz(MonthlyAppraisalCommon):
             "helpdesk.appraisal.sheet.template": template,
             "helpdesk.appraisal.sheet.template.line": template.line_ids,
             "helpdesk.appraisal.sheet.template.tier": template.line_ids.tier_ids,
+            "helpdesk.appraisal.sheet.template.setting": cls.env[
+                "helpdesk.appraisal.sheet.template.setting"
+            ].create(
+                {
+                    "line_id": template.line_ids.id,
+                    "parameter": "weight",
+                    "setting": "appraisal_customer_max",
+                }
+            ),
             "helpdesk.appraisal.sheet": sheet,
             "helpdesk.appraisal.sheet.line": sheet.line_ids,
             "helpdesk.ticket.visit": cls.env["helpdesk.ticket.visit"].create(

@@ -23,6 +23,7 @@ from .pure import (
     test_const,
     test_fact_rules,
     test_kpi_rules,
+    test_pay_rules,
     test_scoring,
     test_timeliness_rules,
 )
@@ -104,3 +105,8 @@ class TestPureKpiRules(BaseCase):
 @runs_pure_tests(test_timeliness_rules)
 class TestPureTimelinessRules(BaseCase):
     """``tests/pure/test_timeliness_rules.py``: timeliness and fix quality."""
+
+
+@runs_pure_tests(test_pay_rules)
+class TestPurePayRules(BaseCase):
+    """``tests/pure/test_pay_rules.py``: the pay rules of ``pay_rules.py``."""

@@ -35,9 +35,12 @@ class FindingCommon(AppraisalCommon):
 
     def _counts_by_employee(self, date_from, date_to, employees=None):
         """``{employee id: {kind: findings}}`` of the months from
-        ``date_from`` to ``date_to``, by the findings' fact source."""
+        ``date_from`` to ``date_to``, by the findings' fact source (its
+        counts of the two kinds about an order, not its deductions)."""
         return {
-            employee_id: {"work_log": 0, "order_form": 0} | measures
+            employee_id: {
+                kind: measures.get(kind, 0) for kind in ("work_log", "order_form")
+            }
             for employee_id, measures in self._source_totals(
                 "helpdesk.quality.finding", date_from, date_to, employees
             ).items()

@@ -30,4 +30,21 @@ class HelpdeskAppraisalSheetGenerate(models.TransientModel):
         )
         action["domain"] = [("id", "in", sheets.ids)]
         action["context"] = {}
+        template = self.template_id
+        left_out = template._probation_employees(
+            template._applicable_employees(), template._period_start(self.day)
+        )
+        if left_out:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "info",
+                    "message": self.env._(
+                        "%(count)s employee(s) on probation left out.",
+                        count=len(left_out),
+                    ),
+                    "next": action,
+                },
+            }
         return action
