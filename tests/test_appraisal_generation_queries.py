@@ -143,7 +143,7 @@ class TestGenerationQueries(MonthlyAppraisalCommon):
                 tracked = ticket.message_ids.sudo().tracking_value_ids
                 self.assertIn("difficulty_id", tracked.field_id.mapped("name"))
 
-        self.assertEqual(self._counts(review, check), 39)
+        self.assertEqual(self._counts(review, check), 38)
 
     def test_refresh_by_hand_reads_its_engineer_only(self):
         """Refresh Scores on one appraisal reads the facts of its engineer,
