@@ -68,3 +68,4 @@ from . import helpdesk_appraisal_pay_plan
 from . import helpdesk_appraisal_pay_plan_line
 from . import helpdesk_appraisal_pay_statement
 from . import helpdesk_appraisal_pay_statement_line
+from . import helpdesk_ticket_tracking

@@ -557,7 +557,11 @@ class HelpdeskEngineerAppraisal(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_fields_writable(vals)
-        return super().create(vals_list)
+        # A number not computed yet is 0, stored as 0 rather than empty: a
+        # refresh does not write a 0 the ORM reads back as 0 already, and the
+        # pivots' averages skip empty values.
+        zeros = dict.fromkeys(self._aggregated_numbers(), 0)
+        return super().create([zeros | vals for vals in vals_list])
 
     def write(self, vals):
         self._check_fields_writable(vals)
@@ -636,8 +640,27 @@ class HelpdeskEngineerAppraisal(models.Model):
             sorted(self._fields[name]._description_string(self.env) for name in names)
         )
 
+    @api.model
+    def _aggregated_numbers(self):
+        """The names of the computed numbers the pivots add up or average:
+        0 until computed, never empty. The settings frozen with the scores
+        (maxima, grade bands ...) are not aggregated; they stay empty until
+        frozen, and whoever reads them takes the company's meanwhile."""
+        return [
+            name
+            for name in self._COMPUTED_FIELDS
+            if self._fields[name].type in ("float", "integer")
+            and self._fields[name].aggregator
+        ]
+
     def _computed_write(self, vals):
         return self.with_context(appraisal_computed_write=_COMPUTED_WRITE).write(vals)
+
+    @api.model
+    def _computed_create(self, vals_list):
+        return self.with_context(appraisal_computed_write=_COMPUTED_WRITE).create(
+            vals_list
+        )
 
     # Workflow -------------------------------------------------------------
 
@@ -972,19 +995,72 @@ class HelpdeskEngineerAppraisal(models.Model):
         """Compute every component of the appraisals that are not done.
 
         A constant number of queries, whatever the number of appraisals and
-        months: one batched read of each fact source (credits, callbacks,
-        findings, the areas' monthly scores) for the appraisals' engineers
-        and months only, the areas led, the standard points.
+        months (``_scores_of``). Only the numbers that changed are written,
+        one ``write`` per distinct set of changes, flushed together; the
+        chatter tracks them as the caller's context says (the automatic
+        refreshes, generation and the nightly cron, do not track).
         """
-        appraisals = self.filtered(lambda appraisal: appraisal.state != "done")
+        appraisals = self.filtered(lambda appraisal: appraisal.state != APPRAISAL_DONE)
         if not appraisals:
             return
+        # Department, manager and areas led are frozen when the appraisal is
+        # sent: only drafts follow today's organisation. The frozen areas are
+        # read as superuser: the engineer acknowledging may not read them.
+        sent_areas = {
+            appraisal.id: appraisal.area_ids.ids
+            for appraisal in appraisals.sudo()
+            if appraisal.state != APPRAISAL_DRAFT
+        }
+        values = self._scores_of(
+            [
+                (
+                    appraisal.employee_id,
+                    appraisal.month,
+                    appraisal.company_id,
+                    sent_areas.get(appraisal.id),
+                )
+                for appraisal in appraisals
+            ]
+        )
+        changes = defaultdict(list)
+        for appraisal, vals in zip(appraisals, values, strict=True):
+            # Compared as the ORM caches them: ids, numbers at their digits.
+            changed = tuple(
+                (name, value)
+                for name, value in vals.items()
+                if self._fields[name].convert_to_cache(value, appraisal)
+                != self._fields[name].convert_to_cache(appraisal[name], appraisal)
+            )
+            if changed:
+                changes[changed].append(appraisal.id)
+        for changed, ids in changes.items():
+            appraisals.browse(ids)._computed_write(dict(changed))
+
+    @api.model
+    def _scores_of(self, targets):
+        """The stored numbers of appraisals, one ``vals`` per target
+        ``(employee, month, company, sent area ids)``: the area ids frozen
+        when the appraisal was sent, or ``None`` for a draft, which counts the
+        areas its engineer leads today and follows today's department and
+        manager. For appraisals being refreshed and for those generation
+        creates with their numbers.
+
+        A constant number of queries, whatever the number of targets and
+        months: one batched read of each fact source (credits, callbacks,
+        findings, the areas' monthly scores) for these engineers and months
+        only, the areas led, the standard points.
+        """
         # The appraisal counts every fact of the month, also those the user
         # who triggers the refresh (the engineer acknowledging) cannot read:
-        # the fact sources read as superuser.
+        # the fact sources read as superuser. The department and manager are
+        # HR data the engineer may not read.
         su_env = self.env(su=True)
-        employees = appraisals.employee_id
-        months = set(appraisals.mapped("month"))
+        employees = (
+            self.env["hr.employee"]
+            .browse(dict.fromkeys(employee.id for employee, *_rest in targets))
+            .sudo()
+        )
+        months = {month for _employee, month, *_rest in targets}
         credits = self.env["helpdesk.ticket.credit"]._counts_by_employee_month(
             employees, months
         )
@@ -993,44 +1069,41 @@ class HelpdeskEngineerAppraisal(models.Model):
             model: self.env[model]._counts_by_employee_month(employees, months)
             for model in {component.fact_model for component in DEDUCTION_COMPONENTS}
         }
-        # Department, manager and areas led are frozen when the appraisal is
-        # sent: only drafts follow today's organisation.
-        drafts = appraisals.filtered(lambda appraisal: appraisal.state == "draft")
-        sent_areas = {
-            appraisal.id: appraisal.area_ids.ids
-            for appraisal in (appraisals - drafts).sudo()
-        }
+        draft_employees = employees.browse(
+            {employee.id for employee, _m, _c, sent in targets if sent is None}
+        )
         areas = su_env["helpdesk.service.area"].search(
-            [("leader_id", "in", drafts.employee_id.ids)]
+            [("leader_id", "in", draft_employees.ids)]
         ) | su_env["helpdesk.service.area"].browse(
-            {area_id for area_ids in sent_areas.values() for area_id in area_ids}
+            {area_id for *_rest, sent in targets for area_id in sent or ()}
         )
         area_scores = areas._month_scores(months)
         standard_points = employees._appraisal_standard_points()
         areas_by_leader = defaultdict(list)
         for area in areas:
             areas_by_leader[area.leader_id.id].append(area.id)
-        for appraisal in appraisals:
-            # The department and manager are HR data the engineer may not read.
-            employee = appraisal.employee_id.sudo()
-            key = (employee.id, appraisal.month)
+        values = []
+        for employee, month, company, sent in targets:
+            employee = employee.sudo()
+            key = (employee.id, month)
             employee_credits = credits.get(key, {})
-            if appraisal in drafts:
+            if sent is None:
                 led_areas = areas_by_leader[employee.id]
                 organisation = {
                     "department_id": employee.department_id.id,
                     "supervisor_id": employee.parent_id.id,
                 }
             else:
-                led_areas = sent_areas[appraisal.id]
+                led_areas = sent
                 organisation = {}
             month_areas = [
-                area_scores[area_id, appraisal.month]
+                area_scores[area_id, month]
                 for area_id in led_areas
-                if (area_id, appraisal.month) in area_scores
+                if (area_id, month) in area_scores
             ]
-            appraisal._computed_write(
-                appraisal._score_values(
+            values.append(
+                self._score_values(
+                    company=company,
                     earned_points=employee_credits.get("points", 0.0),
                     standard_points=standard_points[employee.id],
                     events={
@@ -1045,10 +1118,12 @@ class HelpdeskEngineerAppraisal(models.Model):
                 | organisation
                 | {"invalid_credit_count": employee_credits.get("invalid_count", 0)}
             )
+        return values
 
     def _score_values(
         self,
         *,
+        company=None,
         earned_points,
         standard_points,
         events,
@@ -1058,8 +1133,9 @@ class HelpdeskEngineerAppraisal(models.Model):
         """The stored scores of one appraisal from its month's counts
         (``events``: the count of each deduction component by key): each
         component's score and the numbers of its explanation, as the scoring
-        returns them."""
-        company = self.company_id
+        returns them; ``company``: whose settings score, the appraisal's by
+        default."""
+        company = company or self.company_id
         workload = scoring.workload_component(
             company.appraisal_workload_max,
             earned_points,
@@ -1178,15 +1254,26 @@ class HelpdeskEngineerAppraisal(models.Model):
             ]
         )
         missing = concerned - existing.employee_id
+        # An automatic recompute: no chatter. The new appraisals are created
+        # with their numbers in one batch, without a "created" message nor
+        # the generating user as follower of each: the chatter records the
+        # workflow's steps, and the to-dos tell the supervisors.
+        quiet = self.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+        )
+        scores = quiet._scores_of(
+            [(employee, month, company, None) for employee in missing]
+        )
         try:
-            created = self.create(
+            created = quiet._computed_create(
                 [
                     {
                         "employee_id": employee.id,
                         "month": month,
                         "company_id": company.id,
+                        **values,
                     }
-                    for employee in missing
+                    for employee, values in zip(missing, scores, strict=True)
                 ]
             )
         except errors.UniqueViolation as error:
@@ -1195,10 +1282,9 @@ class HelpdeskEngineerAppraisal(models.Model):
             raise GenerationConflict(
                 "appraisals of the same month created meanwhile"
             ) from error
-        appraisals = existing | created
-        appraisals._refresh_scores()
-        created._schedule_team_todos()
-        return appraisals
+        existing.with_context(tracking_disable=True)._refresh_scores()
+        created.with_env(self.env)._schedule_team_todos()
+        return (existing | created).with_env(self.env)
 
     @api.model
     def _lock_generation(self, month, company):
@@ -1256,7 +1342,8 @@ class HelpdeskEngineerAppraisal(models.Model):
             ]
             for company in self.env["res.company"].search([])
         )
-        self.search(
+        # An automatic recompute: not tracked in the chatter.
+        self.with_context(tracking_disable=True).search(
             expression.AND([[("state", "!=", APPRAISAL_DONE)], domain])
         )._refresh_scores()
 

@@ -72,3 +72,5 @@ from . import test_pay_statement
 from . import test_pay_statement_access
 from . import test_kpi_metric_timeliness
 from . import test_kpi_shipped_templates_timeliness
+from . import test_appraisal_generation_chatter
+from . import test_appraisal_generation_queries

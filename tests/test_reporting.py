@@ -134,6 +134,8 @@ class TestReporting(MonthlyAppraisalCommon):
         self.assertEqual(
             context,
             {
+                # The last 12 months (issue 16).
+                "search_default_last_12_months": 1,
                 "pivot_row_groupby": ["department_id"],
                 "pivot_column_groupby": ["month:month"],
                 "pivot_measures": ["total_score"],
@@ -200,6 +202,8 @@ class TestReporting(MonthlyAppraisalCommon):
         self.assertEqual(
             context,
             {
+                # The last 12 months (issue 16).
+                "search_default_last_12_months": 1,
                 "pivot_row_groupby": ["employee_id"],
                 "pivot_column_groupby": ["month:month"],
                 "pivot_measures": ["points"],
