@@ -51,8 +51,8 @@ class HelpdeskTicket(models.Model):
     is_first_time_fix = fields.Boolean(
         string="First-time Fix",
         compute="_compute_is_first_time_fix",
-        help="Closed, and no rework reported within the company's rework "
-        "window after its first closing.",
+        help="Closed, no rework reported within the company's rework "
+        "window after its first closing, and no engineer went on site twice.",
     )
     resolution_result = fields.Selection(
         selection=[
@@ -98,12 +98,16 @@ class HelpdeskTicket(models.Model):
     )
 
     # Not stored: the window is the company's current setting, and a
-    # rework may come later. Helper "visits" adds: at most one visit.
-    @api.depends("first_closed_date", "rework_ids.create_date")
+    # rework may come later. One visit (issue 13 item 4) is one trip per
+    # engineer: two engineers on site together is still a first-time fix.
+    @api.depends("first_closed_date", "rework_ids.create_date", "visit_ids.employee_id")
     def _compute_is_first_time_fix(self):
         for ticket in self:
+            visitors = ticket.sudo().visit_ids.employee_id
             ticket.is_first_time_fix = (
-                bool(ticket.first_closed_date) and not ticket._reworks_in_window()
+                bool(ticket.first_closed_date)
+                and not ticket._reworks_in_window()
+                and len(ticket.sudo().visit_ids) <= len(visitors)
             )
 
     @api.depends("callback_ids.work_confirmed", "callback_ids.result")

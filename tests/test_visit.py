@@ -119,6 +119,34 @@ class TestVisitArrival(VisitCommon):
             },
         )
 
+    def test_first_time_fix_with_two_visits(self):
+        """Issue 13 item 4: a first-time fix is closed, not reworked within
+        the window, and fixed in one trip. A and B on site together once is
+        one trip each: a first-time fix; A going back the next day is not."""
+        with freeze_time("2026-10-05 08:00"):
+            self.order.user_id = self.engineer_a_user
+        self._check_in(self.engineer_a_user, self.order, "2026-10-05 08:45")
+        self._check_in(self.engineer_b_user, self.order, "2026-10-05 08:50")
+        self._check_out(self.engineer_a_user, self.order, "2026-10-05 09:15")
+        self._check_out(self.engineer_b_user, self.order, "2026-10-05 09:15")
+        with freeze_time("2026-10-05 10:00"):
+            self.order.stage_id = self.stage_done
+        self.assertTrue(self.order.is_first_time_fix)
+        Ticket = self.env["helpdesk.ticket"]
+        counts = Ticket._counts_by_employee_month(self.engineer_a, [OCTOBER])
+        self.assertEqual(counts[self.engineer_a.id, OCTOBER]["first_time_fixes"], 1)
+        self._check_in(self.engineer_a_user, self.order, "2026-10-06 09:00")
+        self._check_out(self.engineer_a_user, self.order, "2026-10-06 09:30")
+        self.assertFalse(self.order.is_first_time_fix)
+        counts = Ticket._counts_by_employee_month(
+            self.engineer_a | self.engineer_b, [OCTOBER]
+        )
+        # One order first closed in October, fixed in two trips by A: 0 of 1
+        # for both of its engineers.
+        for engineer in self.engineer_a | self.engineer_b:
+            self.assertEqual(counts[engineer.id, OCTOBER]["fix_candidates"], 1)
+            self.assertEqual(counts[engineer.id, OCTOBER]["first_time_fixes"], 0)
+
     def test_second_visit_next_month(self):
         self.order.appointment_datetime = datetime(2026, 10, 30, 9, 0)
         self._check_in(self.engineer_a_user, self.order, "2026-10-30 09:10")
