@@ -460,7 +460,7 @@ class _PayBatch:
         )
         self.days = self._days_attended(employees)
         self.piece = {}
-        if KIND_PIECE in self.kinds and "helpdesk.repair.crew.month" in self.env:
+        if KIND_PIECE in self.kinds:
             self.piece = self.env[
                 "helpdesk.repair.crew.month"
             ]._pay_terms_by_employee_month(employees, self.months)
