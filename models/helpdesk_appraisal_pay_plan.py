@@ -4,10 +4,14 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.osv import expression
 
 from .helpdesk_appraisal_pay_plan_line import SHEET_KINDS, SHEET_LINE_KINDS
-from .helpdesk_appraisal_sheet_template import PERIOD_MONTH, PERIOD_QUARTER
+from .helpdesk_appraisal_sheet_template import (
+    PERIOD_MONTH,
+    PERIOD_QUARTER,
+    employees_in_scope,
+    period_start,
+)
 
 BASE_PERFORMANCE = "performance"
 BASE_CONTRACT = "contract"
@@ -133,31 +137,16 @@ class HelpdeskAppraisalPayPlan(models.Model):
         return action
 
     def _applicable_employees(self):
-        """The employees of the company the plan applies to, in one search."""
+        """The employees of the company the plan applies to, in one search;
+        without departments, jobs or employees, those of its template."""
         self.ensure_one()
-        scopes = []
-        if self.department_ids:
-            scopes.append([("department_id", "in", self.department_ids.ids)])
-        if self.job_ids:
-            scopes.append([("job_id", "in", self.job_ids.ids)])
-        if self.employee_ids:
-            scopes.append([("id", "in", self.employee_ids.ids)])
-        if not scopes and self.template_id:
+        if not (self.department_ids or self.job_ids or self.employee_ids) and (
+            self.template_id
+        ):
             return self.template_id._applicable_employees()
-        domain = expression.AND(
-            [
-                [("company_id", "=", self.company_id.id)],
-                expression.OR(scopes)
-                if scopes
-                else [("appraisal_appraised", "=", True)],
-            ]
-        )
-        # Departments and jobs are HR data: whom a plan applies to is the
-        # plan's business.
-        return self.env["hr.employee"].sudo().search(domain).sudo(False)
+        return employees_in_scope(self)
 
     def _period_start(self, day):
         """First day of the payout period holding ``day``."""
         self.ensure_one()
-        months = 3 if self.payout_period == PERIOD_QUARTER else 1
-        return day.replace(month=(day.month - 1) // months * months + 1, day=1)
+        return period_start(day, self.payout_period)

@@ -19,6 +19,35 @@ PERIOD_SELECTION = [
 ]
 
 
+def period_start(day, period_type):
+    """First day of the month, quarter or year (``period_type``) holding
+    ``day``."""
+    months = PERIOD_MONTHS[period_type]
+    return day.replace(month=(day.month - 1) // months * months + 1, day=1)
+
+
+def employees_in_scope(record):
+    """The active employees of ``record``'s company in its departments, job
+    positions or employees, or, with none of the three, those marked
+    Appraised: one search. ``record`` is a template or a pay plan."""
+    scopes = []
+    if record.department_ids:
+        scopes.append([("department_id", "in", record.department_ids.ids)])
+    if record.job_ids:
+        scopes.append([("job_id", "in", record.job_ids.ids)])
+    if record.employee_ids:
+        scopes.append([("id", "in", record.employee_ids.ids)])
+    domain = expression.AND(
+        [
+            [("company_id", "=", record.company_id.id)],
+            expression.OR(scopes) if scopes else [("appraisal_appraised", "=", True)],
+        ]
+    )
+    # Departments and jobs are HR data that appraisal managers may not
+    # read: whom a template or a plan applies to is its own business.
+    return record.env["hr.employee"].sudo().search(domain).sudo(False)
+
+
 class HelpdeskAppraisalSheetTemplate(models.Model):
     """A KPI scorecard (KPI_SPEC 3.2): lines that turn metrics into points
     with one of the rule kinds K1-K5, summed up to the template's maximum
@@ -159,8 +188,7 @@ class HelpdeskAppraisalSheetTemplate(models.Model):
     def _period_start(self, day):
         """First day of the template's period that ``day`` lies in."""
         self.ensure_one()
-        months = PERIOD_MONTHS[self.period_type]
-        return day.replace(month=(day.month - 1) // months * months + 1, day=1)
+        return period_start(day, self.period_type)
 
     def _period_months(self, start):
         """The first days of the months of the period starting ``start``."""
@@ -174,24 +202,7 @@ class HelpdeskAppraisalSheetTemplate(models.Model):
         """The active employees of the company the template applies to, in
         one search."""
         self.ensure_one()
-        scopes = []
-        if self.department_ids:
-            scopes.append([("department_id", "in", self.department_ids.ids)])
-        if self.job_ids:
-            scopes.append([("job_id", "in", self.job_ids.ids)])
-        if self.employee_ids:
-            scopes.append([("id", "in", self.employee_ids.ids)])
-        domain = expression.AND(
-            [
-                [("company_id", "=", self.company_id.id)],
-                expression.OR(scopes)
-                if scopes
-                else [("appraisal_appraised", "=", True)],
-            ]
-        )
-        # Departments and jobs are HR data that appraisal managers may not
-        # read: whom a template applies to is the template's business.
-        return self.env["hr.employee"].sudo().search(domain).sudo(False)
+        return employees_in_scope(self)
 
     def _probation_employees(self, employees, month):
         """The ``employees`` on probation during the period starting

@@ -54,6 +54,10 @@ class HelpdeskTicket(models.Model):
         help="Closed, no rework reported within the company's rework "
         "window after its first closing, and no engineer went on site twice.",
     )
+    rework_count = fields.Integer(
+        string="Reworks in the Window",
+        compute="_compute_is_first_time_fix",
+    )
     resolution_result = fields.Selection(
         selection=[
             (scoring.RESOLUTION_RESOLVED, "Resolved"),
@@ -100,14 +104,30 @@ class HelpdeskTicket(models.Model):
     # Not stored: the window is the company's current setting, and a
     # rework may come later. One visit (issue 13 item 4) is one trip per
     # engineer: two engineers on site together is still a first-time fix.
-    @api.depends("first_closed_date", "rework_ids.create_date", "visit_ids.employee_id")
+    # A locked month keeps what it was appraised with (frozen_working_times).
+    @api.depends(
+        "first_closed_date",
+        "rework_ids.create_date",
+        "visit_ids.employee_id",
+        "frozen_working_times",
+    )
     def _compute_is_first_time_fix(self):
         for ticket in self:
-            visitors = ticket.sudo().visit_ids.employee_id
+            reworks = len(ticket._reworks_in_window())
+            visits = ticket.sudo().visit_ids
+            ticket.rework_count = reworks
             ticket.is_first_time_fix = (
                 bool(ticket.first_closed_date)
-                and not ticket._reworks_in_window()
-                and len(ticket.sudo().visit_ids) <= len(visitors)
+                and not reworks
+                and len(visits) <= len(visits.employee_id)
+            )
+            frozen = ticket.frozen_working_times or {}
+            ticket.update(
+                {
+                    fname: frozen[fname]
+                    for fname in ("rework_count", "is_first_time_fix")
+                    if fname in frozen
+                }
             )
 
     @api.depends("callback_ids.work_confirmed", "callback_ids.result")
@@ -320,7 +340,7 @@ class HelpdeskTicket(models.Model):
                         ("handling_hours_sum", self.handling_hours),
                         ("fix_candidates", 1),
                         ("first_time_fixes", int(self.is_first_time_fix)),
-                        ("reworks", len(self._reworks_in_window())),
+                        ("reworks", self.rework_count),
                         (
                             "resolved",
                             int(self.resolution_result == scoring.RESOLUTION_RESOLVED),

@@ -32,6 +32,16 @@ TIMELINESS_FIELDS = (
 )
 
 
+# The times a locked month keeps in frozen_working_times; the first-time fix
+# and the reworks frozen beside them are the fix quality's (ticket quality).
+WORKING_TIMES = (
+    "response_minutes",
+    "response_on_time",
+    "handling_hours",
+    "handled_in_time",
+)
+
+
 class HelpdeskTicket(models.Model):
     """First assignment, first response, first closing and reopenings of an
     order, and its response and handling time in working hours.
@@ -118,7 +128,8 @@ class HelpdeskTicket(models.Model):
         "first closing.",
     )
     handled_in_time = fields.Boolean(compute="_compute_working_times")
-    # {field name: value} of the times above as their month was locked.
+    # {field name: value} of the times above, the first-time fix and the
+    # reworks as their month was locked.
     frozen_working_times = fields.Json(readonly=True, copy=False)
 
     # Each first moment is kept once set: the compute only fills it.
@@ -206,7 +217,10 @@ class HelpdeskTicket(models.Model):
             )
             # A locked month keeps the times it was appraised with, whatever
             # the calendar and the targets became since.
-            ticket.update(ticket.frozen_working_times or {})
+            frozen = ticket.frozen_working_times or {}
+            ticket.update(
+                {fname: frozen[fname] for fname in WORKING_TIMES if fname in frozen}
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -330,8 +344,9 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _freeze_working_times(self, company, after, until, freeze=True):
         """Freeze (or, with ``freeze=False``, thaw) the response and handling
-        times of ``company``'s orders whose first response or first closing
-        lies after the day ``after`` (False: ever) and on or before the day
+        times, the first-time fix and the reworks of ``company``'s orders
+        whose first response or first closing lies after the day ``after``
+        (False: ever) and on or before the day
         ``until``: the days the appraisal lock date now covers (or no longer
         does). Days as the lock date compares them."""
         end = datetime.datetime.combine(until, datetime.time.min) + ONE_DAY
@@ -342,7 +357,12 @@ class HelpdeskTicket(models.Model):
         )
         parts = {
             "first_response_date": ("response_minutes", "response_on_time"),
-            "first_closed_date": ("handling_hours", "handled_in_time"),
+            "first_closed_date": (
+                "handling_hours",
+                "handled_in_time",
+                "is_first_time_fix",
+                "rework_count",
+            ),
         }
         # sudo: the lock freezes every order of the company, whoever locks.
         tickets = (

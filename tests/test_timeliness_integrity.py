@@ -254,6 +254,38 @@ class TestLockedResolutionAndReworks(TimelinessCommon):
         )
         self.assertEqual(original.resolution_result, "not_resolved")
 
+    def test_a_later_rework_or_window_leaves_a_locked_first_time_fix(self):
+        """A's order closed on 25 October has a rework on 28 October (3 days,
+        inside the 30-day window): no first-time fix, 1 rework. October locks
+        on 10 November; then the window becomes 1 day (the rework would fall
+        outside it) and a second rework comes on 12 November (inside 30
+        days): October keeps 0 first-time fixes and 1 rework."""
+        original = self._order(datetime(2026, 10, 25, 8, 0))
+        self._close_first(original, datetime(2026, 10, 25, 9, 0), self.engineer_a)
+        self._order(datetime(2026, 10, 28, 9, 0), rework_of_id=original.id)
+        with freeze_time("2026-11-10 09:00"):
+            self.env.company.with_user(self.manager_user)._set_appraisal_lock_date(
+                date(2026, 10, 31), "October is appraised"
+            )
+        self.env.company.appraisal_rework_window_days = 1
+        self.env.invalidate_all()
+        self.assertFalse(original.is_first_time_fix)
+        self.env.company.appraisal_rework_window_days = 30
+        self._order(datetime(2026, 11, 12, 9, 0), rework_of_id=original.id)
+        self.env.invalidate_all()
+        counts = self.Ticket._counts_by_employee_month(self.engineer_a, [OCTOBER])
+        october = counts[(self.engineer_a.id, OCTOBER)]
+        self.assertEqual((october["first_time_fixes"], october["reworks"]), (0, 1))
+        # Moving the lock back measures October again: both reworks count.
+        with freeze_time("2026-11-13 09:00"):
+            self.env.company.with_user(self.manager_user)._set_appraisal_lock_date(
+                date(2026, 9, 30), "October reviewed again"
+            )
+        self.env.invalidate_all()
+        counts = self.Ticket._counts_by_employee_month(self.engineer_a, [OCTOBER])
+        october = counts[(self.engineer_a.id, OCTOBER)]
+        self.assertEqual((october["first_time_fixes"], october["reworks"]), (0, 2))
+
     def test_deleting_a_rework_keeps_a_locked_original(self):
         original = self._closed_in_october()
         rework = self._order(datetime(2026, 10, 20, 9, 0), rework_of_id=original.id)
