@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-from .helpdesk_appraisal_pay_plan_line import KIND_SELECTION
+from .helpdesk_appraisal_pay_plan_line import KIND_SELECTION, SIGNED
 
 
 class HelpdeskAppraisalPayStatementLine(models.Model):
@@ -10,8 +10,10 @@ class HelpdeskAppraisalPayStatementLine(models.Model):
     Written only by the statement's computation."""
 
     _name = "helpdesk.appraisal.pay.statement.line"
+    _inherit = ["helpdesk.appraisal.input.mixin"]
     _description = "Pay Statement Term"
     _order = "statement_id, sequence, id"
+    _appraisal_bounds = {"amount": SIGNED}
 
     statement_id = fields.Many2one(
         comodel_name="helpdesk.appraisal.pay.statement",

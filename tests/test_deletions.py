@@ -24,7 +24,10 @@ class TestNoDeletionChangesHistory(MonthlyAppraisalCommon):
             cls.env,
             login="deletion_admin",
             name="User Admin",
+            # hr_contract (pay, probation) checks an employee's contracts
+            # before deleting them: an HR administrator manages contracts.
             groups=f"base.group_user,base.group_erp_manager,hr.group_hr_manager,"
+            "hr_contract.group_hr_contract_manager,"
             f"project.group_project_manager,{MANAGER_GROUP}",
         )
 

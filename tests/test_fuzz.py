@@ -193,11 +193,28 @@ class TestFuzz(MonthlyAppraisalCommon):
             "helpdesk.repair.crew.month": crew_month,
             "helpdesk.repair.crew.month.line": crew_month.line_ids[:1],
         }
+        plan = cls.env["helpdesk.appraisal.pay.plan"].create(
+            {
+                "name": "Fuzz plan",
+                "employee_ids": [Command.set(cls.engineer_a.ids)],
+                "line_ids": [
+                    Command.create({"name": "Fixed", "kind": "fixed", "amount": 100})
+                ],
+            }
+        )
+        statement = cls.env["helpdesk.appraisal.pay.statement"]._generate(plan, OCTOBER)
+        cls.samples |= {
+            "helpdesk.appraisal.pay.plan": plan,
+            "helpdesk.appraisal.pay.plan.line": plan.line_ids,
+            "helpdesk.appraisal.pay.statement": statement,
+            "helpdesk.appraisal.pay.statement.line": statement.line_ids[:1],
+        }
         # Transient models are fuzzed through their creation.
         cls.created = (
             "helpdesk.engineer.appraisal.generate",
             "helpdesk.engineer.appraisal.lock",
             "helpdesk.appraisal.sheet.generate",
+            "helpdesk.appraisal.sheet.preview",
         )
         cls.env.flush_all()
 

@@ -58,9 +58,12 @@ class TestReporting(MonthlyAppraisalCommon):
         return self.env["ir.ui.menu"].browse(shown)
 
     def test_team_analyses_are_for_supervisors_and_managers(self):
-        analyses = self.env.ref(
-            f"{MODULE}.helpdesk_engineer_appraisal_analysis_menu"
-        ) | self.env.ref(f"{MODULE}.helpdesk_ticket_credit_analysis_menu")
+        analyses = (
+            self.env.ref(f"{MODULE}.helpdesk_engineer_appraisal_analysis_menu")
+            | self.env.ref(f"{MODULE}.helpdesk_ticket_credit_analysis_menu")
+            | self.env.ref(f"{MODULE}.helpdesk_appraisal_sheet_analysis_menu")
+            | self.env.ref(f"{MODULE}.helpdesk_appraisal_sheet_line_analysis_menu")
+        )
         own_figures = self.reporting_menu.child_id - analyses
         self.assertEqual(
             own_figures.mapped("name"), ["Area Ranking", "Period Summaries"]
@@ -99,6 +102,14 @@ class TestReporting(MonthlyAppraisalCommon):
                     ref(f"{MODULE}.helpdesk_engineer_appraisal_summary_action"),
                     "list,pivot,graph",
                 ),
+                "KPI Sheet Analysis": (
+                    ref(f"{MODULE}.helpdesk_appraisal_sheet_analysis_action"),
+                    "pivot,graph,list,form",
+                ),
+                "KPI Line Analysis": (
+                    ref(f"{MODULE}.helpdesk_appraisal_sheet_line_analysis_action"),
+                    "pivot,graph,list",
+                ),
             },
         )
         self.assertEqual(
@@ -108,6 +119,8 @@ class TestReporting(MonthlyAppraisalCommon):
                 "Credit Analysis",
                 "Area Ranking",
                 "Period Summaries",
+                "KPI Sheet Analysis",
+                "KPI Line Analysis",
             ],
         )
 
