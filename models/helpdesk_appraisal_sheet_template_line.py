@@ -325,14 +325,18 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         for line in self:
             problem = line._rule_problem()
             if problem:
-                raise ValidationError(
-                    self.env._(
-                        "Line %(line)s of template %(template)s: %(problem)s",
-                        line=line.name,
-                        template=line.template_id.name,
-                        problem=problem,
-                    )
-                )
+                line._raise_problem(problem)
+
+    def _raise_problem(self, problem):
+        """Refuse the line, naming it and its template."""
+        raise ValidationError(
+            self.env._(
+                "Line %(line)s of template %(template)s: %(problem)s",
+                line=self.name,
+                template=self.template_id.name,
+                problem=problem,
+            )
+        )
 
     def _rule_problem(self):
         """Why the line's rule cannot compute, or ``None``."""
@@ -506,14 +510,7 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
                     other=line.source_template_id.name,
                 )
             if problem:
-                raise ValidationError(
-                    self.env._(
-                        "Line %(line)s of template %(template)s: %(problem)s",
-                        line=line.name,
-                        template=line.template_id.name,
-                        problem=problem,
-                    )
-                )
+                line._raise_problem(problem)
 
     def _uses_sheets(self):
         """Whether the line reads the sheets of its source template."""
