@@ -129,12 +129,18 @@ class TestGenerationQueries(MonthlyAppraisalCommon):
 
         self.assertEqual(self._counts(refresh, check, generate_and_review), 14)
 
+    @freeze_time("2026-10-05 08:00")
     def test_bulk_review_by_a_manager(self):
         def review(employees, tickets):
-            tickets.with_user(self.manager_user).with_context(**CHATTER).write(
-                {"difficulty_id": self.level_very_hard.id}
-            )
-            self._commit_work()
+            # A day after the orders were recorded: every order's review date
+            # moves. Were the clock left running, the orders recorded in the
+            # same second as the review would keep theirs, and the flush would
+            # write the others in a statement of their own.
+            with freeze_time("2026-10-06 09:00"):
+                tickets.with_user(self.manager_user).with_context(**CHATTER).write(
+                    {"difficulty_id": self.level_very_hard.id}
+                )
+                self._commit_work()
 
         def check(employees, tickets):
             self.assertEqual(set(tickets.credit_ids.mapped("points")), {2.0})
