@@ -168,6 +168,10 @@ class HelpdeskAppraisalSheetLine(models.Model):
     def _computed_write(self, vals):
         return self.with_context(sheet_computed_write=_COMPUTED_WRITE).write(vals)
 
+    @api.model
+    def _computed_create(self, vals_list):
+        return self.with_context(sheet_computed_write=_COMPUTED_WRITE).create(vals_list)
+
     def _check_line_writable(self, vals):
         """Who may give which value, at which stage, refused with the rule."""
         if self.env.su:
@@ -265,22 +269,41 @@ class HelpdeskAppraisalSheetLine(models.Model):
     def _computed_values(self, metric_value, target_value=None):
         """The stored values of the line for its metric's ``(value,
         numerator, denominator)`` (``None``: nothing recorded), and its
-        target metric's when the target comes from one (no target value: no
-        data)."""
+        target metric's when the target comes from one (see ``_values_of``)."""
         self.ensure_one()
-        template_line = self.sudo().template_line_id
+        return self._values_of(
+            self.sudo().template_line_id,
+            self.sheet_id.sudo().company_id,
+            metric_value,
+            target_value,
+            manual_value=self._manual_value(),
+        )
+
+    def _manual_value(self):
+        """The ``(value, numerator, denominator)`` given by hand on the line:
+        the supervisor's, else the employee's own, else ``None``."""
+        self.ensure_one()
+        if self.supervisor_scored:
+            return (self.supervisor_value, self.supervisor_value, 1.0)
+        if self.self_scored:
+            return (self.self_value, self.self_value, 1.0)
+        return None
+
+    @api.model
+    def _values_of(
+        self, template_line, company, metric_value, target_value=None, manual_value=None
+    ):
+        """The stored values of a line of ``template_line`` on a sheet of
+        ``company``, for its metric's ``(value, numerator, denominator)``
+        (``None``: nothing recorded), its target metric's when the target
+        comes from one (no target value: no data) and, on a manual line, the
+        value given by hand (``_manual_value``)."""
+        template_line = template_line.sudo()
         if template_line.target_metric and not (target_value or (None,))[0]:
             metric_value = None
-        template_line = template_line._effective(
-            self.sheet_id.sudo().company_id, target_value
-        )
+        template_line = template_line._effective(company, target_value)
         if template_line.metric == METRIC_MANUAL:
-            if self.supervisor_scored:
-                metric_value = (self.supervisor_value, self.supervisor_value, 1.0)
-            elif self.self_scored:
-                metric_value = (self.self_value, self.self_value, 1.0)
-            else:
-                metric_value = None
+            metric_value = manual_value
         actual, numerator, denominator = metric_value or (None, 0.0, 0.0)
         result = kpi_rules.evaluate(
             template_line.rule_kind,
