@@ -651,28 +651,27 @@ class HelpdeskAppraisalSheet(models.Model):
         numbers = self._numbers_of(
             [(template.sudo(), employee, month, self) for employee in missing]
         )
+        line_model = self.env["helpdesk.appraisal.sheet.line"]
+        vals_list = []
+        for employee, (sheet_vals, lines_vals) in zip(missing, numbers, strict=True):
+            vals = {
+                "template_id": template.id,
+                "employee_id": employee.id,
+                "company_id": template.company_id.id,
+                "month": month,
+                "period_type": template.period_type,
+                **sheet_vals,
+            }
+            copies = line_model._sheet_values(vals)
+            vals["line_ids"] = [
+                Command.create(
+                    {"template_line_id": template_line.id, **copies, **line_vals}
+                )
+                for template_line, line_vals in lines_vals
+            ]
+            vals_list.append(vals)
         try:
-            created = quiet._computed_create(
-                [
-                    {
-                        "template_id": template.id,
-                        "employee_id": employee.id,
-                        "company_id": template.company_id.id,
-                        "month": month,
-                        "period_type": template.period_type,
-                        **sheet_vals,
-                        "line_ids": [
-                            Command.create(
-                                {"template_line_id": template_line.id, **line_vals}
-                            )
-                            for template_line, line_vals in lines_vals
-                        ],
-                    }
-                    for employee, (sheet_vals, lines_vals) in zip(
-                        missing, numbers, strict=True
-                    )
-                ]
-            )
+            created = quiet._computed_create(vals_list)
         except errors.UniqueViolation as error:
             # Created by a generation that committed after this transaction
             # began but before it took the lock: retry, and refresh them.
