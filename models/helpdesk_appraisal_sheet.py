@@ -500,7 +500,11 @@ class HelpdeskAppraisalSheet(models.Model):
         # The sheet counts facts and HR data its reader may not see; its
         # lines are computed, never written by the reader.
         su_sheets = sheets.sudo()
-        su_sheets.line_ids.filtered(lambda line: not line.template_line_id).unlink()
+        # Lines of a template line removed since, or of the template the
+        # sheet had before a manager changed it.
+        su_sheets.line_ids.filtered(
+            lambda line: line.template_line_id not in line.sheet_id.template_id.line_ids
+        ).unlink()
         numbers = self._numbers_of(
             [
                 (sheet.template_id, sheet.employee_id, sheet.month, sheet)

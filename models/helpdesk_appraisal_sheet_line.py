@@ -305,19 +305,6 @@ class HelpdeskAppraisalSheetLine(models.Model):
             metric_parameters(self),
         )
 
-    def _computed_values(self, metric_value, target_value=None):
-        """The stored values of the line for its metric's ``(value,
-        numerator, denominator)`` (``None``: nothing recorded), and its
-        target metric's when the target comes from one (see ``_values_of``)."""
-        self.ensure_one()
-        return self._values_of(
-            self.sudo().template_line_id,
-            self.sheet_id.sudo().company_id,
-            metric_value,
-            target_value,
-            manual_value=self._manual_value(),
-        )
-
     def _manual_value(self):
         """The ``(value, numerator, denominator)`` given by hand on the line:
         the supervisor's, else the employee's own, else ``None``."""

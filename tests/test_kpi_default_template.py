@@ -122,6 +122,29 @@ class TestKpiDefaultTemplate(DefaultTemplateComparison, MonthlyAppraisalCommon):
         for appraisal, sheet in sheets.items():
             self._compare(appraisal, sheet)
 
+    def test_preview_reads_the_company_settings_as_the_sheet(self):
+        """The template's preview of A for October gives the sheet's
+        numbers: its lines read the company's maxima and deductions, the
+        area score is shown but not added, the grade is the company's."""
+        self.env.company.appraisal_workload_max = 50
+        preview = (
+            self.env["helpdesk.appraisal.sheet.preview"]
+            .with_user(self.manager_user)
+            .new(
+                {
+                    "template_id": self._monthly_template().id,
+                    "employee_id": self.engineer_a.id,
+                    "day": OCTOBER,
+                }
+            )
+        )
+        # 50 x 34.5 / 40 = 43.125; 14; 8; 10: 75.125 -> pass.
+        self.assertEqual(
+            [line["points"] for line in preview._preview_values()["lines"]],
+            [43.125, 14, 8, 10, 0],
+        )
+        self.assertEqual((preview.total_score, preview.grade_id.code), (75.125, "pass"))
+
     def test_follows_the_company_settings_as_the_appraisal(self):
         """Other maxima, deductions, cap and grade bands; A's own standard
         points; an area led by A added to the total."""

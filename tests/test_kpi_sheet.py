@@ -112,6 +112,33 @@ class TestKpiSheet(KpiSheetCommon):
         sheets._refresh()
         self.assertEqual(len(sheets.line_ids), 10)
 
+    def test_manager_changes_the_template_of_a_draft(self):
+        sheet = self._generate_sheets().filtered(
+            lambda s: s.employee_id == self.engineer_a
+        )
+        workload_only = self.env["helpdesk.appraisal.sheet.template"].create(
+            {
+                "name": "Workload only",
+                "employee_ids": [Command.set(self.engineer_a.ids)],
+                "line_ids": [
+                    Command.create(
+                        {
+                            "name": "Workload",
+                            "metric": "points",
+                            "rule_kind": "proportional",
+                            "weight": 100,
+                            "target": 40,
+                        }
+                    )
+                ],
+            }
+        )
+        sheet.with_user(self.manager_user).template_id = workload_only
+        sheet.with_user(self.manager_user).action_refresh()
+        # Only the new template's line: 100 x 34.5 / 40 = 86.25.
+        self.assertEqual(self._points(sheet), [("Workload", 86.25)])
+        self.assertEqual(sheet.total_score, 86.25)
+
     def test_a_d_scale(self):
         self.template.grade_scale_id = self.env.ref(
             "helpdesk_engineer_appraisal.grade_scale_a_d"

@@ -2,9 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .. import kpi_rules
-from ..models.helpdesk_appraisal_metric import metric_parameters
-
 
 class HelpdeskAppraisalSheetPreview(models.TransientModel):
     """What a template gives one employee for one period, computed as a
@@ -85,49 +82,30 @@ class HelpdeskAppraisalSheetPreview(models.TransientModel):
         """The lines, total and grade a sheet of the template would have for
         the employee and the period, as ``{'lines': [values of a sheet line],
         'total', 'maximum', 'grade', 'period_label'}`` (``{}`` until the three
-        are chosen). Nothing is created or written: the lines are computed on
-        unsaved sheet lines by the sheet line's own computation, each metric
-        once, and manual lines count as not scored yet."""
+        are chosen). Nothing is created or written: the numbers are those the
+        sheets' own computation gives a new sheet (its company's settings,
+        targets read from other metrics, the lines added to the total), and
+        manual lines count as not scored yet."""
         self.ensure_one()
         if not (self.template_id and self.employee_id and self.day):
             return {}
         # A preview counts facts the template's editor may not read, as the
-        # sheets do.
+        # sheets do, and computes a new sheet as generation does.
         template = self.template_id.sudo()
-        employee = self.employee_id.sudo()
         month = template._period_start(self.day)
-        months = template._period_months(month)
-        metric_model = self.env["helpdesk.appraisal.metric"].sudo()
-        # Each metric once per parameters, as the sheets compute them.
-        metric_values = {}
-        for template_line in template.line_ids:
-            key = (template_line.metric, metric_parameters(template_line))
-            if key not in metric_values:
-                metric_values[key] = metric_model._compute_metric(
-                    key[0], employee, months, key[1]
-                )
-        line_model = self.env["helpdesk.appraisal.sheet.line"].sudo()
-        lines = [
-            line_model.new({"template_line_id": template_line.id})._computed_values(
-                metric_values[
-                    template_line.metric, metric_parameters(template_line)
-                ].get(employee.id)
-            )
-            for template_line in template.line_ids
-        ]
-        total = kpi_rules.sheet_total(
-            [line["points"] for line in lines], template.maximum
-        )
-        # The period's label as the sheet shows it.
-        label = (
-            self.env["helpdesk.appraisal.sheet"]
-            .new({"month": month, "period_type": template.period_type})
-            .period_label
+        sheet_model = self.env["helpdesk.appraisal.sheet"].sudo()
+        ((sheet_vals, lines_vals),) = sheet_model._numbers_of(
+            [(template, self.employee_id, month, sheet_model)]
         )
         return {
-            "lines": lines,
-            "total": total,
-            "maximum": template.maximum,
-            "grade": template.grade_scale_id._grade_of(total),
-            "period_label": label,
+            "lines": [line_vals for _template_line, line_vals in lines_vals],
+            "total": sheet_vals["total_score"],
+            "maximum": sheet_vals["maximum"],
+            "grade": self.env["helpdesk.appraisal.grade.scale.line"].browse(
+                sheet_vals["grade_id"]
+            ),
+            # The period's label as the sheet shows it.
+            "period_label": sheet_model.new(
+                {"month": month, "period_type": template.period_type}
+            ).period_label,
         }
