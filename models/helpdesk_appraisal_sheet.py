@@ -1,6 +1,6 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
+import json
 
 from psycopg2 import errors
 
@@ -511,8 +511,8 @@ class HelpdeskAppraisalSheet(models.Model):
                 for sheet in su_sheets
             ]
         )
-        sheet_changes = defaultdict(list)
-        line_changes = defaultdict(list)
+        sheet_changes = {}
+        line_changes = {}
         new_lines = []
         for sheet, (sheet_vals, lines_vals) in zip(su_sheets, numbers, strict=True):
             _collect_changes(sheet, sheet_vals, sheet_changes)
@@ -531,10 +531,10 @@ class HelpdeskAppraisalSheet(models.Model):
                     )
         line_model = self.env["helpdesk.appraisal.sheet.line"].sudo()
         line_model._computed_create(new_lines)
-        for changed, ids in line_changes.items():
-            line_model.browse(ids)._computed_write(dict(changed))
-        for changed, ids in sheet_changes.items():
-            sheets.browse(ids)._computed_write(dict(changed))
+        for changed, ids in line_changes.values():
+            line_model.browse(ids)._computed_write(changed)
+        for changed, ids in sheet_changes.values():
+            sheets.browse(ids)._computed_write(changed)
 
     @api.model
     def _numbers_of(self, targets):
@@ -687,14 +687,17 @@ class HelpdeskAppraisalSheet(models.Model):
 
 
 def _collect_changes(record, vals, changes):
-    """Add ``record``'s id to ``changes`` under the values of ``vals`` that
-    differ from its own, compared as the ORM caches them (ids, numbers at
-    their digits); nothing when none differs."""
-    changed = tuple(
-        (name, value)
+    """Add ``record``'s id to ``changes``, ``{key: (changed values, ids)}``,
+    under the values of ``vals`` that differ from its own, compared as the
+    ORM caches them (ids, numbers at their digits); nothing when none
+    differs. Records with the same changes share a key: one write each."""
+    changed = {
+        name: value
         for name, value in vals.items()
         if record._fields[name].convert_to_cache(value, record)
         != record._fields[name].convert_to_cache(record[name], record)
-    )
+    }
     if changed:
-        changes[changed].append(record.id)
+        # The rule's numbers are a dict: the key is the changes' JSON text.
+        key = json.dumps(changed, sort_keys=True, default=str)
+        changes.setdefault(key, (changed, []))[1].append(record.id)

@@ -52,7 +52,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
         "denominator",
         "has_data",
         "points",
-        "formula",
+        "formula_numbers",
         "self_scored",
         "supervisor_scored",
         "complaint_channel",
@@ -105,7 +105,12 @@ class HelpdeskAppraisalSheetLine(models.Model):
     )
     # 0, not NULL, until computed: the pivots average the points of every line.
     points = fields.Float(aggregator="avg", default=0.0)
-    formula = fields.Char(help="How the points were computed, with the numbers.")
+    # The rule's numbers, kept to show the formula in its reader's language.
+    formula_numbers = fields.Json(readonly=True)
+    formula = fields.Char(
+        compute="_compute_formula",
+        help="How the points were computed, with the numbers.",
+    )
     self_value = fields.Float(
         string="Self Score",
         help="The employee's own value, given during the self-assessment.",
@@ -166,6 +171,62 @@ class HelpdeskAppraisalSheetLine(models.Model):
         help="Unchecked, the line is shown but not added to the sheet's total.",
     )
     on_time_limit = fields.Float(string="On Time Within", aggregator=None)
+
+    @api.depends("formula_numbers")
+    @api.depends_context("lang")
+    def _compute_formula(self):
+        for line in self:
+            line.formula = line._formula_of(line.formula_numbers)
+
+    @api.model
+    def _formula_of(self, numbers):
+        """The computation a rule made, in the reader's language, from the
+        ``numbers`` a line keeps of it (``_formula_numbers`` of its template
+        line); empty before the line is computed."""
+        if not numbers:
+            return False
+        text = {
+            name: _number(value) if isinstance(value, int | float) else value
+            for name, value in numbers.items()
+        }
+        if numbers.get("no_data"):
+            return self.env._("No data -> %(points)s", **text)
+        kind = numbers["kind"]
+        if kind == kpi_rules.K1_PROPORTIONAL:
+            if numbers["shape"] == kpi_rules.SHAPE_RAW:
+                return self.env._("%(maximum)s x %(used)s = %(points)s", **text)
+            return self.env._(
+                "actual %(actual)s, target %(target)s: r = %(ratio)s, used "
+                "%(used)s (cap %(cap)s) -> %(maximum)s x %(used)s = %(points)s",
+                **text,
+            )
+        clamped = (
+            f" -> {text['points']}" if numbers["points"] != numbers.get("raw") else ""
+        )
+        if kind == kpi_rules.K2_PER_UNIT:
+            text["k"] = _number(abs(numbers["k"]))
+            if numbers["k"] < 0:
+                formula = self.env._("%(start)s - %(k)s x %(units)s = %(raw)s", **text)
+            else:
+                formula = self.env._("%(start)s + %(k)s x %(units)s = %(raw)s", **text)
+            return formula + clamped
+        if kind == kpi_rules.K3_GAP_PER_STEP:
+            return (
+                self.env._(
+                    "actual %(actual)s, target %(target)s: gap %(gap)s = "
+                    "%(steps)s step(s) of %(step)s -> %(maximum)s - %(k)s x "
+                    "%(steps)s = %(raw)s",
+                    **text,
+                )
+                + clamped
+            )
+        if kind == kpi_rules.K4_TIERS:
+            if numbers["band"] is None:
+                return self.env._("%(actual)s is in no band -> %(points)s", **text)
+            return self.env._("%(actual)s in %(band)s -> %(points)s", **text)
+        return self.env._(
+            "%(value)s given (%(minimum)s to %(maximum)s) -> %(points)s", **text
+        )
 
     @api.depends(*(f"sheet_id.{name}" for name in _SHEET_FIELDS))
     def _compute_sheet_fields(self):
@@ -351,10 +412,15 @@ class HelpdeskAppraisalSheetLine(models.Model):
             "denominator": denominator,
             "has_data": actual is not None,
             "points": result.points,
-            "formula": template_line._formula(result),
+            "formula_numbers": template_line._formula_numbers(result),
             "complaint_channel": template_line.complaint_channel,
             "finding_kind": template_line.finding_kind,
             "assessment_kind": template_line.assessment_kind,
             "in_total": template_line.in_total,
             "on_time_limit": template_line.on_time_limit,
         }
+
+
+def _number(value):
+    """A number as people write it: 51.75, 0.8625, 40."""
+    return f"{round(value, 4):g}"

@@ -418,65 +418,17 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
             return {"bands": self.tier_ids._bands()}
         return {"minimum": self.manual_min, "maximum": self.weight}
 
-    def _formula(self, result):
-        """The computation of ``result`` (a ``kpi_rules.RuleResult`` of the
-        line's kind) with its numbers, as the sheet line shows it."""
+    def _formula_numbers(self, result):
+        """What a sheet line keeps of ``result`` (a ``kpi_rules.RuleResult``
+        of the line's kind) to show its formula in its reader's language:
+        the rule kind, the numbers, the points and the shape or band used."""
         self.ensure_one()
-        numbers = {
-            name: _number(value) if isinstance(value, int | float) else value
-            for name, value in result.numbers.items()
-        }
-        numbers["points"] = _number(result.points)
-        if result.numbers.get("no_data"):
-            return self.env._("No data -> %(points)s", **numbers)
-        kind = self.rule_kind
-        if kind == kpi_rules.K1_PROPORTIONAL:
-            if self.shape == kpi_rules.SHAPE_RAW:
-                return self.env._("%(maximum)s x %(used)s = %(points)s", **numbers)
-            return self.env._(
-                "actual %(actual)s, target %(target)s: r = %(ratio)s, used "
-                "%(used)s (cap %(cap)s) -> %(maximum)s x %(used)s = %(points)s",
-                **numbers,
-            )
-        clamped = (
-            f" -> {numbers['points']}"
-            if result.points != result.numbers.get("raw")
-            else ""
-        )
-        if kind == kpi_rules.K2_PER_UNIT:
-            numbers["k"] = _number(abs(result.numbers["k"]))
-            if result.numbers["k"] < 0:
-                formula = self.env._(
-                    "%(start)s - %(k)s x %(units)s = %(raw)s", **numbers
-                )
-            else:
-                formula = self.env._(
-                    "%(start)s + %(k)s x %(units)s = %(raw)s", **numbers
-                )
-            return formula + clamped
-        if kind == kpi_rules.K3_GAP_PER_STEP:
-            return (
-                self.env._(
-                    "actual %(actual)s, target %(target)s: gap %(gap)s = "
-                    "%(steps)s step(s) of %(step)s -> %(maximum)s - %(k)s x "
-                    "%(steps)s = %(raw)s",
-                    **numbers,
-                )
-                + clamped
-            )
-        if kind == kpi_rules.K4_TIERS:
-            band = result.numbers["band"]
-            if band is None:
-                return self.env._("%(actual)s is in no band -> %(points)s", **numbers)
-            return self.env._(
-                "%(actual)s in %(band)s -> %(points)s",
-                actual=numbers["actual"],
-                band=self.tier_ids[band]._label(),
-                points=numbers["points"],
-            )
-        return self.env._(
-            "%(value)s given (%(minimum)s to %(maximum)s) -> %(points)s", **numbers
-        )
+        numbers = {**result.numbers, "kind": self.rule_kind, "points": result.points}
+        if self.rule_kind == kpi_rules.K1_PROPORTIONAL:
+            numbers["shape"] = self.shape
+        if self.rule_kind == kpi_rules.K4_TIERS and result.numbers["band"] is not None:
+            numbers["band"] = self.tier_ids[result.numbers["band"]]._label()
+        return numbers
 
     # Targets and parameters from elsewhere, other sheets -------------------
 
@@ -542,11 +494,6 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         if not overrides:
             return self
         return self.new(overrides, origin=self)
-
-
-def _number(value):
-    """A number as people write it: 51.75, 0.8625, 40."""
-    return f"{round(value, 4):g}"
 
 
 def _bound(value):

@@ -139,6 +139,24 @@ class TestKpiSheet(KpiSheetCommon):
         self.assertEqual(self._points(sheet), [("Workload", 86.25)])
         self.assertEqual(sheet.total_score, 86.25)
 
+    def test_formulas_in_the_readers_language(self):
+        """A line keeps the numbers of its rule, not a text: whoever computed
+        the sheet, a Chinese reader sees the formula in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        sheet = self._generate_sheets().filtered(
+            lambda s: s.employee_id == self.engineer_a
+        )
+        workload = sheet.line_ids[0]
+        self.assertEqual(
+            workload.formula,
+            "actual 34.5, target 40: r = 0.8625, used 0.8625 (cap 1) -> "
+            "60 x 0.8625 = 51.75",
+        )
+        self.assertEqual(
+            workload.with_context(lang="zh_CN").formula,
+            "实际 34.5，目标 40：r = 0.8625，计 0.8625（上限 1）-> 60 x 0.8625 = 51.75",
+        )
+
     def test_a_d_scale(self):
         self.template.grade_scale_id = self.env.ref(
             "helpdesk_engineer_appraisal.grade_scale_a_d"

@@ -94,11 +94,18 @@ class HelpdeskAppraisalSheetPreview(models.TransientModel):
         template = self.template_id.sudo()
         month = template._period_start(self.day)
         sheet_model = self.env["helpdesk.appraisal.sheet"].sudo()
+        line_model = self.env["helpdesk.appraisal.sheet.line"]
         ((sheet_vals, lines_vals),) = sheet_model._numbers_of(
             [(template, self.employee_id, month, sheet_model)]
         )
         return {
-            "lines": [line_vals for _template_line, line_vals in lines_vals],
+            "lines": [
+                {
+                    **line_vals,
+                    "formula": line_model._formula_of(line_vals["formula_numbers"]),
+                }
+                for _template_line, line_vals in lines_vals
+            ],
             "total": sheet_vals["total_score"],
             "maximum": sheet_vals["maximum"],
             "grade": self.env["helpdesk.appraisal.grade.scale.line"].browse(
