@@ -209,8 +209,8 @@ class HelpdeskTicketCallback(models.Model):
         """``{ticket id: employee ids}``: the engineers among ``employees``
         of each order, in one query."""
         return {
-            ticket.id: engineers.ids
-            for ticket, engineers in self.env["helpdesk.ticket.participant"]
+            ticket.id: employee_ids
+            for ticket, employee_ids in self.env["helpdesk.ticket.participant"]
             .sudo()
             ._read_group(
                 [
@@ -219,7 +219,7 @@ class HelpdeskTicketCallback(models.Model):
                     ("role", "=", scoring.ROLE_ENGINEER),
                 ],
                 ["ticket_id"],
-                ["employee_id:recordset"],
+                ["employee_id:array_agg"],
             )
         }
 
