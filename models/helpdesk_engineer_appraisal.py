@@ -60,6 +60,8 @@ def lock_generation(cr, namespace, key):
 # flag: a context sent over RPC cannot hold it, so users cannot unlock the
 # scores and the state by passing a context key.
 _COMPUTED_WRITE = object()
+# Marks the values given to create, in _prepare_create_values.
+_GIVEN = object()
 
 
 class HelpdeskEngineerAppraisal(models.Model):
@@ -575,21 +577,21 @@ class HelpdeskEngineerAppraisal(models.Model):
             for field in self._fields.values()
         ):
             return super()._prepare_create_values(vals_list)
-        added = {}
+        templates = {}
         prepared = []
         for vals in vals_list:
             given = frozenset(vals)
-            if given not in added:
-                [first] = super()._prepare_create_values([vals])
-                # Without the values the ORM drops (ids, log fields).
-                added[given] = (
-                    given - first.keys(),
-                    {name: value for name, value in first.items() if name not in vals},
+            if given not in templates:
+                # The values given marked, to tell them from what the ORM
+                # adds or sets in their place (who created the record).
+                [templates[given]] = super()._prepare_create_values(
+                    [dict.fromkeys(vals, _GIVEN)]
                 )
-            dropped, defaults = added[given]
             prepared.append(
-                {name: value for name, value in vals.items() if name not in dropped}
-                | defaults
+                {
+                    name: vals[name] if value is _GIVEN else value
+                    for name, value in templates[given].items()
+                }
             )
         return prepared
 
@@ -1335,11 +1337,12 @@ class HelpdeskEngineerAppraisal(models.Model):
         month = scoring.month_start(month)
         self._lock_generation(month, company)
         concerned = self._concerned_employees(month, company, departments, employees)
-        # What generation reads of the engineers (the inputs of their scores,
-        # their names in the supervisors' to-dos) in one query, without
-        # their hundred other fields. HR data: read as superuser.
+        # What generation reads of the engineers (the inputs of their scores;
+        # for the supervisors' to-dos their names, and the users of those
+        # who supervise others) in one query, without their hundred other
+        # fields. HR data: read as superuser.
         concerned.sudo().fetch(
-            ["name", "company_id", "department_id", "parent_id"]
+            ["name", "user_id", "company_id", "department_id", "parent_id"]
             + ["appraisal_standard_points"]
         )
         existing = self.search(

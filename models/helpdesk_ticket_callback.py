@@ -205,16 +205,17 @@ class HelpdeskTicketCallback(models.Model):
         ]
 
     @api.model
-    def _engineers_by_ticket(self, tickets, employees):
+    def _engineers_by_ticket(self, ticket_domain, employees):
         """``{ticket id: employee ids}``: the engineers among ``employees``
-        of each order, in one query."""
+        of each order of ``ticket_domain`` (archived orders included), in
+        one query."""
         return {
             ticket.id: employee_ids
             for ticket, employee_ids in self.env["helpdesk.ticket.participant"]
             .sudo()
             ._read_group(
                 [
-                    ("ticket_id", "in", tickets.ids),
+                    ("ticket_id", "any", ticket_domain),
                     ("employee_id", "in", employees.ids),
                     ("role", "=", scoring.ROLE_ENGINEER),
                 ],
@@ -235,29 +236,38 @@ class HelpdeskTicketCallback(models.Model):
         and orders, read as superuser: an appraisal counts every call, also
         those the caller may not read.
         """
+        months = list(set(months))
+        # The orders of each month's calls by result, one id per call.
         groups = self.sudo()._read_group(
             self._employee_month_domain(employees, months),
-            ["ticket_id", "month:day", "result"],
-            ["__count"],
+            ["month:day", "result"],
+            ["ticket_id:array_agg"],
         )
-        tickets = self.env["helpdesk.ticket"].union(
-            *(ticket for ticket, _month, _result, _count in groups)
+        # The engineers of the orders called in these months, the orders
+        # selected by PostgreSQL rather than listed.
+        engineers = self._engineers_by_ticket(
+            [("callback_ids", "any", [("month", "in", months)])], employees
         )
-        engineers = self._engineers_by_ticket(tickets, employees)
         counts = {}
-        for ticket, month, result, count in groups:
-            for employee_id in engineers.get(ticket.id, ()):
-                measures = counts.setdefault(
-                    (employee_id, month),
-                    {"callbacks": 0, "answered": 0, "satisfied": 0, "dissatisfied": 0},
-                )
-                measures["callbacks"] += count
-                if result != RESULT_UNREACHABLE:
-                    measures["answered"] += count
-                if result == RESULT_SATISFIED:
-                    measures["satisfied"] += count
-                elif result == scoring.CALLBACK_DISSATISFIED:
-                    measures["dissatisfied"] += count
+        for month, result, ticket_ids in groups:
+            for ticket_id in ticket_ids:
+                for employee_id in engineers.get(ticket_id, ()):
+                    measures = counts.setdefault(
+                        (employee_id, month),
+                        {
+                            "callbacks": 0,
+                            "answered": 0,
+                            "satisfied": 0,
+                            "dissatisfied": 0,
+                        },
+                    )
+                    measures["callbacks"] += 1
+                    if result != RESULT_UNREACHABLE:
+                        measures["answered"] += 1
+                    if result == RESULT_SATISFIED:
+                        measures["satisfied"] += 1
+                    elif result == scoring.CALLBACK_DISSATISFIED:
+                        measures["dissatisfied"] += 1
         return counts
 
     @api.model
@@ -269,7 +279,9 @@ class HelpdeskTicketCallback(models.Model):
         callbacks = self.sudo().search(
             self._employee_month_domain(employees, months), order="call_date, id"
         )
-        engineers = self._engineers_by_ticket(callbacks.ticket_id, employees)
+        engineers = self._engineers_by_ticket(
+            [("id", "in", callbacks.ticket_id.ids)], employees
+        )
         ids_by_pair = {}
         for callback in callbacks:
             for employee_id in engineers.get(callback.ticket_id.id, ()):
