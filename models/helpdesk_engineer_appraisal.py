@@ -9,7 +9,7 @@ from psycopg2 import errorcodes, errors
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
-from odoo.tools import SQL
+from odoo.tools import SQL, clean_context
 
 from .. import scoring
 from ..const import (
@@ -557,8 +557,15 @@ class HelpdeskEngineerAppraisal(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # The defaults a client sends in the context are values too: they
+        # set neither the scores nor the stage.
+        defaults = {
+            key.removeprefix("default_"): value
+            for key, value in self.env.context.items()
+            if key.startswith("default_")
+        }
         for vals in vals_list:
-            self._check_fields_writable(vals)
+            self._check_fields_writable(defaults | vals)
         # A number not computed yet is 0, stored as 0 rather than empty: a
         # refresh does not write a 0 the ORM reads back as 0 already, and the
         # pivots' averages skip empty values.
@@ -1357,8 +1364,13 @@ class HelpdeskEngineerAppraisal(models.Model):
         # with their numbers in one batch, without a "created" message nor
         # the generating user as follower of each: the chatter records the
         # workflow's steps, and the to-dos tell the supervisors.
+        # Nor any default of the caller's context: the system sets what it
+        # creates.
         quiet = self.with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+            clean_context(self.env.context),
+            tracking_disable=True,
+            mail_create_nolog=True,
+            mail_create_nosubscribe=True,
         )
         scores = quiet._scores_of(
             [(employee, month, company, None) for employee in missing]

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import math
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
 
@@ -175,3 +175,31 @@ class TestAppraisalBatchCreate(MonthlyAppraisalCommon):
         )
         # Zero, not empty, for the numbers the pivots aggregate.
         self.assertEqual(set(appraisals.mapped("total_score")), {0.0})
+
+    def test_context_defaults_set_neither_the_scores_nor_the_stage(self):
+        """A client's context is the client's: ``default_`` keys are values
+        like any other, refused for the computed fields, whoever sends
+        them."""
+        for key, value in (
+            ("default_state", "done"),
+            ("default_grade", "excellent"),
+            ("default_total_score", 100),
+        ):
+            with (
+                self.subTest(key=key),
+                self.assertRaisesText(AccessError, "are computed"),
+            ):
+                self.Appraisal.with_user(self.manager_user).with_context(
+                    **{key: value}
+                ).create({"employee_id": self.engineer_a.id, "month": OCTOBER})
+            self.assertFalse(self._appraisals(self.engineer_a))
+        # Generation itself takes no default from the caller's context.
+        appraisal = (
+            self.Appraisal.with_user(self.manager_user)
+            .with_context(default_state="done", default_grade="excellent")
+            ._generate(OCTOBER, self.env.company, employees=self.engineer_a)
+        )
+        self.assertEqual(appraisal.state, "draft")
+        # The policy's worked example (P5): 51.75 + 14 + 8 + 10 = 83.75.
+        self.assertAlmostEqual(appraisal.total_score, 83.75)
+        self.assertEqual(appraisal.grade, "good")
