@@ -227,9 +227,9 @@ class HelpdeskAppraisalSheetLine(models.Model):
                             "The value of line %(line)s must lie between "
                             "%(low)s and %(high)s, not %(value)s.",
                             line=line.name,
-                            low=f"{low:g}",
-                            high=f"{high:g}",
-                            value=f"{value:g}",
+                            low=format(low, "g"),
+                            high=format(high, "g"),
+                            value=format(value, "g"),
                         )
                     )
 

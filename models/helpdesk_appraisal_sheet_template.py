@@ -161,8 +161,8 @@ class HelpdeskAppraisalSheetTemplate(models.Model):
                     self.env._(
                         "The weights add up to %(total)s, not to the maximum "
                         "%(maximum)s.",
-                        total=f"{total:g}",
-                        maximum=f"{template.maximum:g}",
+                        total=format(total, "g"),
+                        maximum=format(template.maximum, "g"),
                     )
                 )
             warnings += [

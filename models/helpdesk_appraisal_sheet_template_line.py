@@ -293,8 +293,8 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
                 warnings += [
                     self.env._(
                         "no band holds the values between %(low)s and %(high)s",
-                        low=f"{low:g}",
-                        high=f"{high:g}",
+                        low=format(low, "g"),
+                        high=format(high, "g"),
                     )
                     for low, high in gaps
                 ]
@@ -380,7 +380,7 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
             return self.env._(
                 "%(what)s cannot exceed the weight %(weight)s.",
                 what=", ".join(too_high),
-                weight=f"{self.weight:g}",
+                weight=format(self.weight, "g"),
             )
         return None
 

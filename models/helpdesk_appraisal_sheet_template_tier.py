@@ -81,8 +81,8 @@ class HelpdeskAppraisalSheetTemplateTier(models.Model):
                         "points, more than the line's weight %(weight)s.",
                         band=tier._label(),
                         line=tier.line_id.name,
-                        output=f"{tier.output:g}",
-                        weight=f"{tier.line_id.weight:g}",
+                        output=format(tier.output, "g"),
+                        weight=format(tier.line_id.weight, "g"),
                     )
                 )
 
