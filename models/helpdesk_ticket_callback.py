@@ -1,5 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import Counter
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -205,17 +207,16 @@ class HelpdeskTicketCallback(models.Model):
         ]
 
     @api.model
-    def _engineers_by_ticket(self, ticket_domain, employees):
+    def _engineers_by_ticket(self, tickets, employees):
         """``{ticket id: employee ids}``: the engineers among ``employees``
-        of each order of ``ticket_domain`` (archived orders included), in
-        one query."""
+        of each order, in one query."""
         return {
             ticket.id: employee_ids
             for ticket, employee_ids in self.env["helpdesk.ticket.participant"]
             .sudo()
             ._read_group(
                 [
-                    ("ticket_id", "any", ticket_domain),
+                    ("ticket_id", "in", tickets.ids),
                     ("employee_id", "in", employees.ids),
                     ("role", "=", scoring.ROLE_ENGINEER),
                 ],
@@ -237,37 +238,48 @@ class HelpdeskTicketCallback(models.Model):
         those the caller may not read.
         """
         months = list(set(months))
-        # The orders of each month's calls by result, one id per call.
-        groups = self.sudo()._read_group(
-            self._employee_month_domain(employees, months),
-            ["month:day", "result"],
-            ["ticket_id:array_agg"],
-        )
-        # The engineers of the orders called in these months, the orders
-        # selected by PostgreSQL rather than listed.
-        engineers = self._engineers_by_ticket(
-            [("callback_ids", "any", [("month", "in", months)])], employees
+        # How many calls each order had, by month and result.
+        calls = {
+            (month, result): Counter(ticket_ids)
+            for month, result, ticket_ids in self.sudo()._read_group(
+                self._employee_month_domain(employees, months),
+                ["month:day", "result"],
+                ["ticket_id:array_agg"],
+            )
+        }
+        # The orders called in these months that each employee takes part
+        # in as an engineer: one row per employee, the orders selected by
+        # PostgreSQL rather than listed.
+        orders = (
+            self.env["helpdesk.ticket.participant"]
+            .sudo()
+            ._read_group(
+                [
+                    ("ticket_id.callback_ids", "any", [("month", "in", months)]),
+                    ("employee_id", "in", employees.ids),
+                    ("role", "=", scoring.ROLE_ENGINEER),
+                ],
+                ["employee_id"],
+                ["ticket_id:array_agg"],
+            )
         )
         counts = {}
-        for month, result, ticket_ids in groups:
-            for ticket_id in ticket_ids:
-                for employee_id in engineers.get(ticket_id, ()):
-                    measures = counts.setdefault(
-                        (employee_id, month),
-                        {
-                            "callbacks": 0,
-                            "answered": 0,
-                            "satisfied": 0,
-                            "dissatisfied": 0,
-                        },
-                    )
-                    measures["callbacks"] += 1
-                    if result != RESULT_UNREACHABLE:
-                        measures["answered"] += 1
-                    if result == RESULT_SATISFIED:
-                        measures["satisfied"] += 1
-                    elif result == scoring.CALLBACK_DISSATISFIED:
-                        measures["dissatisfied"] += 1
+        for employee, ticket_ids in orders:
+            for (month, result), called in calls.items():
+                count = sum(called[ticket_id] for ticket_id in ticket_ids)
+                if not count:
+                    continue
+                measures = counts.setdefault(
+                    (employee.id, month),
+                    {"callbacks": 0, "answered": 0, "satisfied": 0, "dissatisfied": 0},
+                )
+                measures["callbacks"] += count
+                if result != RESULT_UNREACHABLE:
+                    measures["answered"] += count
+                if result == RESULT_SATISFIED:
+                    measures["satisfied"] += count
+                elif result == scoring.CALLBACK_DISSATISFIED:
+                    measures["dissatisfied"] += count
         return counts
 
     @api.model
@@ -279,9 +291,7 @@ class HelpdeskTicketCallback(models.Model):
         callbacks = self.sudo().search(
             self._employee_month_domain(employees, months), order="call_date, id"
         )
-        engineers = self._engineers_by_ticket(
-            [("id", "in", callbacks.ticket_id.ids)], employees
-        )
+        engineers = self._engineers_by_ticket(callbacks.ticket_id, employees)
         ids_by_pair = {}
         for callback in callbacks:
             for employee_id in engineers.get(callback.ticket_id.id, ()):
