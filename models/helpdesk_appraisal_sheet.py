@@ -1,8 +1,10 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from psycopg2 import errors
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .. import kpi_rules
@@ -284,6 +286,10 @@ class HelpdeskAppraisalSheet(models.Model):
     def _computed_write(self, vals):
         return self.with_context(sheet_computed_write=_COMPUTED_WRITE).write(vals)
 
+    @api.model
+    def _computed_create(self, vals_list):
+        return self.with_context(sheet_computed_write=_COMPUTED_WRITE).create(vals_list)
+
     # Workflow ---------------------------------------------------------------
 
     def action_send(self):
@@ -476,8 +482,11 @@ class HelpdeskAppraisalSheet(models.Model):
         """Compute the lines, total and grade of the sheets that are not done.
 
         The reads depend on the periods and metrics concerned, never on the
-        number of sheets: each metric is computed once per period for all the
-        employees of the sheets.
+        number of sheets (``_numbers_of``). Only the values that changed are
+        written, one ``write`` per distinct set of changes, and the lines a
+        template line was added for since are created in one batch; the
+        chatter tracks the total and the grade as the caller's context says
+        (generation and the nightly cron do not track).
         """
         sheets = self.filtered(lambda sheet: sheet.state != "done")
         if not sheets:
@@ -488,54 +497,108 @@ class HelpdeskAppraisalSheet(models.Model):
             for layer in layers:
                 layer._refresh()
             return
-        sheets._sync_lines()
-        # The sheet counts facts and HR data its reader may not see.
+        # The sheet counts facts and HR data its reader may not see; its
+        # lines are computed, never written by the reader.
         su_sheets = sheets.sudo()
+        su_sheets.line_ids.filtered(lambda line: not line.template_line_id).unlink()
+        numbers = self._numbers_of(
+            [
+                (sheet.template_id, sheet.employee_id, sheet.month, sheet)
+                for sheet in su_sheets
+            ]
+        )
+        sheet_changes = defaultdict(list)
+        line_changes = defaultdict(list)
+        new_lines = []
+        for sheet, (sheet_vals, lines_vals) in zip(su_sheets, numbers, strict=True):
+            _collect_changes(sheet, sheet_vals, sheet_changes)
+            lines = {line.template_line_id: line for line in sheet.line_ids}
+            for template_line, line_vals in lines_vals:
+                line = lines.get(template_line)
+                if line:
+                    _collect_changes(line, line_vals, line_changes)
+                else:
+                    new_lines.append(
+                        {
+                            "sheet_id": sheet.id,
+                            "template_line_id": template_line.id,
+                            **line_vals,
+                        }
+                    )
+        line_model = self.env["helpdesk.appraisal.sheet.line"].sudo()
+        line_model._computed_create(new_lines)
+        for changed, ids in line_changes.items():
+            line_model.browse(ids)._computed_write(dict(changed))
+        for changed, ids in sheet_changes.items():
+            sheets.browse(ids)._computed_write(dict(changed))
+
+    @api.model
+    def _numbers_of(self, targets):
+        """The stored numbers of sheets, one ``(vals of the sheet, [(template
+        line, vals of its line)])`` per target ``(template, employee, month,
+        sheet)``: ``sheet`` the sheet refreshed, whose manual values and
+        stage count, or an empty recordset for a sheet generation creates
+        with its numbers (in draft, nothing given by hand yet).
+
+        Each metric is computed once per period and parameters for all the
+        targets' employees: the reads depend on the periods and metrics,
+        never on the number of targets.
+        """
+        employees = (
+            self.env["hr.employee"]
+            .browse(dict.fromkeys(employee.id for _t, employee, *_rest in targets))
+            .sudo()
+        )
         metric_model = self.env["helpdesk.appraisal.metric"]
         values = {}
-        for month, template in {
-            (sheet.month, sheet.template_id) for sheet in su_sheets
-        }:
-            months = template._period_months(month)
+        periods = {(template, month) for template, _employee, month, _sheet in targets}
+        for template, month in periods:
+            months = tuple(template._period_months(month))
             for metric, params in {
                 key for line in template.line_ids for key in line._metric_keys()
             }:
-                key = (tuple(months), metric, params)
-                if key not in values:
-                    values[key] = metric_model._compute_metric(
-                        metric, su_sheets.employee_id, months, params
+                if (months, metric, params) not in values:
+                    values[months, metric, params] = metric_model._compute_metric(
+                        metric, employees, list(months), params
                     )
-        for sheet in sheets:
-            su_sheet = sheet.sudo()
-            months = tuple(su_sheet.template_id._period_months(su_sheet.month))
-            employee = su_sheet.employee_id
+        line_model = self.env["helpdesk.appraisal.sheet.line"]
+        result = []
+        for template, employee, month, sheet in targets:
+            # The department and manager are HR data the reader may not see.
+            employee = employee.sudo()
+            months = tuple(template._period_months(month))
+            company = sheet.company_id or template.company_id
+            lines = {line.template_line_id: line for line in sheet.line_ids}
+            lines_vals = []
             points = []
-            for line in sheet.line_ids:
-                keys = line.sudo().template_line_id._metric_keys()
-                line_values = line._computed_values(
-                    *(values[months, *key].get(employee.id) for key in keys)
+            for template_line in template.line_ids:
+                line_vals = line_model._values_of(
+                    template_line,
+                    company,
+                    *(
+                        values[months, *key].get(employee.id)
+                        for key in template_line._metric_keys()
+                    ),
+                    manual_value=lines[template_line]._manual_value()
+                    if template_line in lines
+                    else None,
                 )
-                line._computed_write(line_values)
-                if line_values["in_total"]:
-                    points.append(line_values["points"])
-            maximum = su_sheet.template_id.maximum
-            total = kpi_rules.sheet_total(points, maximum)
-            organisation = {}
-            if sheet.state == "draft":
-                organisation = {
+                lines_vals.append((template_line, line_vals))
+                if line_vals["in_total"]:
+                    points.append(line_vals["points"])
+            total = kpi_rules.sheet_total(points, template.maximum)
+            sheet_vals = {
+                "maximum": template.maximum,
+                "total_score": total,
+                "grade_id": template.grade_scale_id._grade_of(total, company).id,
+            }
+            if not sheet or sheet.state == "draft":
+                sheet_vals |= {
                     "department_id": employee.department_id.id,
                     "supervisor_id": employee.parent_id.id,
                 }
-            sheet._computed_write(
-                {
-                    "maximum": maximum,
-                    "total_score": total,
-                    "grade_id": su_sheet.template_id.grade_scale_id._grade_of(
-                        total, su_sheet.company_id
-                    ).id,
-                }
-                | organisation
-            )
+            result.append((sheet_vals, lines_vals))
+        return result
 
     def _refresh_layers(self):
         """The sheets in the order they are computed: first those whose
@@ -553,19 +616,6 @@ class HelpdeskAppraisalSheet(models.Model):
 
         by_depth = self.sudo().grouped(lambda sheet: depth(sheet.template_id))
         return [by_depth[level].with_env(self.env) for level in sorted(by_depth)]
-
-    def _sync_lines(self):
-        """Give the sheets a line for each line of their template and drop
-        the lines whose template line is gone: one create, one unlink."""
-        sheets = self.sudo()
-        to_create = [
-            {"sheet_id": sheet.id, "template_line_id": template_line.id}
-            for sheet in sheets
-            for template_line in sheet.template_id.line_ids
-            - sheet.line_ids.template_line_id
-        ]
-        sheets.line_ids.filtered(lambda line: not line.template_line_id).unlink()
-        self.env["helpdesk.appraisal.sheet.line"].sudo().create(to_create)
 
     # Generation --------------------------------------------------------------
 
@@ -590,25 +640,57 @@ class HelpdeskAppraisalSheet(models.Model):
                 ("month", "=", month),
             ]
         )
+        missing = employees - existing.employee_id
+        # An automatic recompute: no chatter. The new sheets are created with
+        # their lines and numbers in one batch, without a "created" message
+        # nor the generating user as follower of each: the chatter records
+        # the workflow's steps.
+        quiet = self.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+        )
+        numbers = self._numbers_of(
+            [(template.sudo(), employee, month, self) for employee in missing]
+        )
+        line_model = self.env["helpdesk.appraisal.sheet.line"]
+        vals_list = []
+        for employee, (sheet_vals, lines_vals) in zip(missing, numbers, strict=True):
+            vals = {
+                "template_id": template.id,
+                "employee_id": employee.id,
+                "company_id": template.company_id.id,
+                "month": month,
+                "period_type": template.period_type,
+                **sheet_vals,
+            }
+            copies = line_model._sheet_values(vals)
+            vals["line_ids"] = [
+                Command.create(
+                    {"template_line_id": template_line.id, **copies, **line_vals}
+                )
+                for template_line, line_vals in lines_vals
+            ]
+            vals_list.append(vals)
         try:
-            created = self.create(
-                [
-                    {
-                        "template_id": template.id,
-                        "employee_id": employee.id,
-                        "company_id": template.company_id.id,
-                        "month": month,
-                        "period_type": template.period_type,
-                    }
-                    for employee in employees - existing.employee_id
-                ]
-            )
+            created = quiet._computed_create(vals_list)
         except errors.UniqueViolation as error:
             # Created by a generation that committed after this transaction
             # began but before it took the lock: retry, and refresh them.
             raise GenerationConflict(
                 "sheets of the same template and period created meanwhile"
             ) from error
-        sheets = existing | created
-        sheets._refresh()
-        return sheets
+        existing.with_context(tracking_disable=True)._refresh()
+        return (existing | created).with_env(self.env)
+
+
+def _collect_changes(record, vals, changes):
+    """Add ``record``'s id to ``changes`` under the values of ``vals`` that
+    differ from its own, compared as the ORM caches them (ids, numbers at
+    their digits); nothing when none differs."""
+    changed = tuple(
+        (name, value)
+        for name, value in vals.items()
+        if record._fields[name].convert_to_cache(value, record)
+        != record._fields[name].convert_to_cache(record[name], record)
+    )
+    if changed:
+        changes[changed].append(record.id)

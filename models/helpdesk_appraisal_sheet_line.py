@@ -19,6 +19,9 @@ from .helpdesk_appraisal_sheet_template_line import (
     SCORER_SUPERVISOR,
 )
 
+# The sheet's fields its lines store, under the same names.
+_SHEET_FIELDS = ("employee_id", "template_id", "department_id", "month")
+
 
 class HelpdeskAppraisalSheetLine(models.Model):
     """One line of a KPI sheet: the metric's actual value over the period,
@@ -57,6 +60,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
         "assessment_kind",
         "in_total",
         "on_time_limit",
+        *_SHEET_FIELDS,
     )
 
     sheet_id = fields.Many2one(
@@ -116,11 +120,35 @@ class HelpdeskAppraisalSheetLine(models.Model):
         string="Comment",
         help="Why the line earns less than its maximum: required then.",
     )
-    # The sheet's, stored for the pivot and graph of the lines.
-    employee_id = fields.Many2one(related="sheet_id.employee_id", store=True)
-    template_id = fields.Many2one(related="sheet_id.template_id", store=True)
-    department_id = fields.Many2one(related="sheet_id.department_id", store=True)
-    month = fields.Date(related="sheet_id.month", store=True, index=True)
+    # The sheet's, stored for the pivot and graph of the lines. Editable
+    # computes: generation gives them with the lines it creates, which are
+    # inserted with them rather than updated after; nobody else writes them
+    # (``_COMPUTED_FIELDS``).
+    employee_id = fields.Many2one(
+        comodel_name="hr.employee",
+        compute="_compute_sheet_fields",
+        store=True,
+        readonly=False,
+    )
+    template_id = fields.Many2one(
+        comodel_name="helpdesk.appraisal.sheet.template",
+        compute="_compute_sheet_fields",
+        store=True,
+        readonly=False,
+    )
+    department_id = fields.Many2one(
+        comodel_name="hr.department",
+        compute="_compute_sheet_fields",
+        store=True,
+        readonly=False,
+    )
+    month = fields.Date(
+        compute="_compute_sheet_fields",
+        store=True,
+        readonly=False,
+        index=True,
+        help="First day of the sheet's period (its first month).",
+    )
     # The metric's parameters (METRIC_PARAMETERS), copied from the template
     # line: a done sheet opens the facts it was computed from.
     complaint_channel = fields.Selection(
@@ -138,6 +166,11 @@ class HelpdeskAppraisalSheetLine(models.Model):
         help="Unchecked, the line is shown but not added to the sheet's total.",
     )
     on_time_limit = fields.Float(string="On Time Within", aggregator=None)
+
+    @api.depends(*(f"sheet_id.{name}" for name in _SHEET_FIELDS))
+    def _compute_sheet_fields(self):
+        for line in self:
+            line.update({name: line.sheet_id[name] for name in _SHEET_FIELDS})
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -167,6 +200,16 @@ class HelpdeskAppraisalSheetLine(models.Model):
 
     def _computed_write(self, vals):
         return self.with_context(sheet_computed_write=_COMPUTED_WRITE).write(vals)
+
+    @api.model
+    def _computed_create(self, vals_list):
+        return self.with_context(sheet_computed_write=_COMPUTED_WRITE).create(vals_list)
+
+    @api.model
+    def _sheet_values(self, sheet_vals):
+        """The values of the sheet's fields the lines store, from the
+        ``vals`` of their sheet."""
+        return {name: sheet_vals[name] for name in _SHEET_FIELDS}
 
     def _check_line_writable(self, vals):
         """Who may give which value, at which stage, refused with the rule."""
@@ -265,22 +308,41 @@ class HelpdeskAppraisalSheetLine(models.Model):
     def _computed_values(self, metric_value, target_value=None):
         """The stored values of the line for its metric's ``(value,
         numerator, denominator)`` (``None``: nothing recorded), and its
-        target metric's when the target comes from one (no target value: no
-        data)."""
+        target metric's when the target comes from one (see ``_values_of``)."""
         self.ensure_one()
-        template_line = self.sudo().template_line_id
+        return self._values_of(
+            self.sudo().template_line_id,
+            self.sheet_id.sudo().company_id,
+            metric_value,
+            target_value,
+            manual_value=self._manual_value(),
+        )
+
+    def _manual_value(self):
+        """The ``(value, numerator, denominator)`` given by hand on the line:
+        the supervisor's, else the employee's own, else ``None``."""
+        self.ensure_one()
+        if self.supervisor_scored:
+            return (self.supervisor_value, self.supervisor_value, 1.0)
+        if self.self_scored:
+            return (self.self_value, self.self_value, 1.0)
+        return None
+
+    @api.model
+    def _values_of(
+        self, template_line, company, metric_value, target_value=None, manual_value=None
+    ):
+        """The stored values of a line of ``template_line`` on a sheet of
+        ``company``, for its metric's ``(value, numerator, denominator)``
+        (``None``: nothing recorded), its target metric's when the target
+        comes from one (no target value: no data) and, on a manual line, the
+        value given by hand (``_manual_value``)."""
+        template_line = template_line.sudo()
         if template_line.target_metric and not (target_value or (None,))[0]:
             metric_value = None
-        template_line = template_line._effective(
-            self.sheet_id.sudo().company_id, target_value
-        )
+        template_line = template_line._effective(company, target_value)
         if template_line.metric == METRIC_MANUAL:
-            if self.supervisor_scored:
-                metric_value = (self.supervisor_value, self.supervisor_value, 1.0)
-            elif self.self_scored:
-                metric_value = (self.self_value, self.self_value, 1.0)
-            else:
-                metric_value = None
+            metric_value = manual_value
         actual, numerator, denominator = metric_value or (None, 0.0, 0.0)
         result = kpi_rules.evaluate(
             template_line.rule_kind,

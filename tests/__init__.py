@@ -69,6 +69,7 @@ from . import test_kpi_sheet_concurrency
 from . import test_kpi_sheet_report
 from . import test_kpi_sheet_tours
 from . import test_kpi_sheet_analysis
+from . import test_kpi_sheet_generation_queries
 from . import test_pay_statement
 from . import test_pay_statement_access
 from . import test_kpi_metric_timeliness

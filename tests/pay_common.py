@@ -77,7 +77,13 @@ class PayCommon(AppraisalCommon):
         ) or cls.Sheet.create(
             {"template_id": cls.template.id, "employee_id": employee.id, "month": month}
         )
-        sheet._sync_lines()
+        cls.env["helpdesk.appraisal.sheet.line"].create(
+            [
+                {"sheet_id": sheet.id, "template_line_id": template_line.id}
+                for template_line in sheet.template_id.line_ids
+                - sheet.line_ids.template_line_id
+            ]
+        )
         sheet._computed_write(
             {
                 "total_score": total,

@@ -3,6 +3,7 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .appraisal_common import OCTOBER
 from .kpi_common import KpiSheetCommon
 
 
@@ -80,6 +81,35 @@ class TestKpiSheetAccess(KpiSheetCommon):
                 sheet_computed_write=True
             ).write({"total_score": 100})
         self.assertEqual(self.sheet_a.total_score, 74.75)
+
+    def test_lines_keep_their_sheets_employee_and_period(self):
+        """The lines' copies of their sheet's employee, template, department
+        and period follow the sheet; nobody writes them by hand, not even
+        with a context key sent over RPC."""
+        lines = self.sheet_a.line_ids
+        other = self.env["hr.department"].create({"name": "Elsewhere"})
+        for user in (self.engineer_a_user, self.supervisor_user, self.manager_user):
+            for vals in (
+                {"employee_id": self.engineer_b.id},
+                {"template_id": self.template.copy().id},
+                {"department_id": other.id},
+                {"month": "2026-09-01"},
+            ):
+                with self.assertRaisesText(AccessError, "come from its template"):
+                    lines[0].with_user(user).write(vals)
+                with self.assertRaisesText(AccessError, "come from its template"):
+                    lines[0].with_user(user).with_context(
+                        sheet_computed_write=True
+                    ).write(vals)
+        self.assertEqual(lines.employee_id, self.engineer_a)
+        self.assertEqual(lines.template_id, self.template)
+        self.assertEqual(set(lines.mapped("month")), {OCTOBER})
+        # The draft follows the employee's move to another department, and
+        # its lines with it.
+        self.engineer_a.department_id = other
+        self.sheet_a._refresh()
+        self.assertEqual(self.sheet_a.department_id, other)
+        self.assertEqual(lines.department_id, other)
 
     def test_workflow_self_then_supervisor(self):
         attitude = self.sheet_a.line_ids[4]
