@@ -1,5 +1,6 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import sys
 from collections import namedtuple
 
 from odoo import api, fields, models, tools
@@ -54,8 +55,7 @@ class HelpdeskAppraisalInputMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._check_appraisal_input(vals)
+        self._check_appraisal_input(*vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -81,33 +81,81 @@ class HelpdeskAppraisalInputMixin(models.AbstractModel):
             )
         )
 
+    @api.model
+    @tools.ormcache()
+    def _appraisal_number_ranges(self):
+        """``{field: (low, high)}``: the checked numbers a plain ``int`` or
+        ``float`` value passes when ``low <= value <= high``; a missing bound
+        is the largest finite float, so that an infinity fails. Numbers that
+        must be greater than their low bound are not in it. Lets
+        ``_check_appraisal_input`` pass the usual values (a generation
+        writes some thirty numbers per appraisal) without the full check."""
+        ranges = {}
+        for name in self._appraisal_bounded_fields():
+            field = self._fields[name]
+            if field.type not in NUMBER_TYPES:
+                continue
+            low, high, low_excluded = self._appraisal_number_bounds(field)
+            if low_excluded:
+                continue
+            ranges[name] = (
+                -sys.float_info.max if low is None else low,
+                sys.float_info.max if high is None else high,
+            )
+        return ranges
+
     def _appraisal_checks_field(self, name, vals):
         """Whether the value written to ``name`` is checked (a hook for models
         whose records only partly belong to the appraisal)."""
         return True
 
-    def _check_appraisal_input(self, vals):
-        for name in self._appraisal_bounded_fields():
-            if name not in vals or not self._appraisal_checks_field(name, vals):
-                continue
-            field = self._fields[name]
-            if field.type in NUMBER_TYPES:
-                self._check_appraisal_number(field, vals[name])
-            else:
-                self._check_appraisal_date(field, vals[name])
+    def _check_appraisal_input(self, *vals_list):
+        """Refuse the first bad number or date of the values ``vals_list``
+        (one dict per record to create or write)."""
+        bounded = self._appraisal_bounded_fields()
+        ranges = self._appraisal_number_ranges()
+        for vals in vals_list:
+            for name in bounded:
+                if name not in vals:
+                    continue
+                # NaN and what is not a plain number fail these comparisons
+                # and take the full check.
+                value = vals[name]
+                if (
+                    name in ranges
+                    and type(value) in (int, float)
+                    and ranges[name][0] <= value <= ranges[name][1]
+                ):
+                    continue
+                if not self._appraisal_checks_field(name, vals):
+                    continue
+                field = self._fields[name]
+                if field.type in NUMBER_TYPES:
+                    self._check_appraisal_number(field, value)
+                else:
+                    self._check_appraisal_date(field, value)
 
     def _appraisal_field_label(self, field):
         return field._description_string(self.env)
 
-    def _check_appraisal_number(self, field, value):
+    def _appraisal_number_bounds(self, field):
+        """``Bounds`` of the number ``field``: the model's, else the default
+        ones; an integer's high bound never beyond its column."""
         bounds = self._appraisal_bounds.get(field.name) or (
             DEFAULT_INTEGER_BOUNDS if field.type == "integer" else DEFAULT_FLOAT_BOUNDS
         )
-        high = bounds.high
         if field.type == "integer":
-            high = (
-                scoring.INTEGER_MAX if high is None else min(high, scoring.INTEGER_MAX)
+            high = bounds.high
+            bounds = bounds._replace(
+                high=scoring.INTEGER_MAX
+                if high is None
+                else min(high, scoring.INTEGER_MAX)
             )
+        return bounds
+
+    def _check_appraisal_number(self, field, value):
+        bounds = self._appraisal_number_bounds(field)
+        high = bounds.high
         problem = scoring.number_problem(value, bounds.low, high, bounds.low_excluded)
         if not problem:
             return

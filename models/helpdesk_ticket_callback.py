@@ -1,5 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import Counter
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -209,8 +211,8 @@ class HelpdeskTicketCallback(models.Model):
         """``{ticket id: employee ids}``: the engineers among ``employees``
         of each order, in one query."""
         return {
-            ticket.id: engineers.ids
-            for ticket, engineers in self.env["helpdesk.ticket.participant"]
+            ticket.id: employee_ids
+            for ticket, employee_ids in self.env["helpdesk.ticket.participant"]
             .sudo()
             ._read_group(
                 [
@@ -219,7 +221,7 @@ class HelpdeskTicketCallback(models.Model):
                     ("role", "=", scoring.ROLE_ENGINEER),
                 ],
                 ["ticket_id"],
-                ["employee_id:recordset"],
+                ["employee_id:array_agg"],
             )
         }
 
@@ -235,20 +237,40 @@ class HelpdeskTicketCallback(models.Model):
         and orders, read as superuser: an appraisal counts every call, also
         those the caller may not read.
         """
-        groups = self.sudo()._read_group(
-            self._employee_month_domain(employees, months),
-            ["ticket_id", "month:day", "result"],
-            ["__count"],
+        months = list(set(months))
+        # How many calls each order had, by month and result.
+        calls = {
+            (month, result): Counter(ticket_ids)
+            for month, result, ticket_ids in self.sudo()._read_group(
+                self._employee_month_domain(employees, months),
+                ["month:day", "result"],
+                ["ticket_id:array_agg"],
+            )
+        }
+        # The orders called in these months that each employee takes part
+        # in as an engineer: one row per employee, the orders selected by
+        # PostgreSQL rather than listed.
+        orders = (
+            self.env["helpdesk.ticket.participant"]
+            .sudo()
+            ._read_group(
+                [
+                    ("ticket_id.callback_ids", "any", [("month", "in", months)]),
+                    ("employee_id", "in", employees.ids),
+                    ("role", "=", scoring.ROLE_ENGINEER),
+                ],
+                ["employee_id"],
+                ["ticket_id:array_agg"],
+            )
         )
-        tickets = self.env["helpdesk.ticket"].union(
-            *(ticket for ticket, _month, _result, _count in groups)
-        )
-        engineers = self._engineers_by_ticket(tickets, employees)
         counts = {}
-        for ticket, month, result, count in groups:
-            for employee_id in engineers.get(ticket.id, ()):
+        for employee, ticket_ids in orders:
+            for (month, result), called in calls.items():
+                count = sum(called[ticket_id] for ticket_id in ticket_ids)
+                if not count:
+                    continue
                 measures = counts.setdefault(
-                    (employee_id, month),
+                    (employee.id, month),
                     {"callbacks": 0, "answered": 0, "satisfied": 0, "dissatisfied": 0},
                 )
                 measures["callbacks"] += count

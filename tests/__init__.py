@@ -15,6 +15,7 @@ from . import test_appraisal
 from . import test_appraisal_workflow
 from . import test_appraisal_access
 from . import test_appraisal_generate
+from . import test_appraisal_batch_create
 from . import test_appraisal_summary
 from . import test_appraisal_report
 from . import test_appraisal_fact
