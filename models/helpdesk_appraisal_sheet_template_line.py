@@ -426,8 +426,9 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
         numbers = {**result.numbers, "kind": self.rule_kind, "points": result.points}
         if self.rule_kind == kpi_rules.K1_PROPORTIONAL:
             numbers["shape"] = self.shape
-        if self.rule_kind == kpi_rules.K4_TIERS and result.numbers["band"] is not None:
-            numbers["band"] = self.tier_ids[result.numbers["band"]]._label()
+        band = result.numbers.get("band")  # none without data
+        if self.rule_kind == kpi_rules.K4_TIERS and band is not None:
+            numbers["band"] = self.tier_ids[band]._label()
         return numbers
 
     # Targets and parameters from elsewhere, other sheets -------------------
