@@ -1,7 +1,5 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import difflib
-import re
 from contextlib import ExitStack
 from datetime import date, datetime
 from unittest.mock import patch
@@ -12,13 +10,14 @@ from odoo import Command
 
 from ..const import ENGINEER_GROUP
 from .appraisal_common import MonthlyAppraisalCommon
-from .test_appraisal_generation_chatter import CHATTER, capture_queries
+from .query_count_common import SameQueriesForAnyTeam
+from .test_appraisal_generation_chatter import CHATTER
 
 SEPTEMBER = date(2026, 9, 1)
 SEPTEMBER_CLOSING = datetime(2026, 9, 20, 9, 0)
 
 
-class TestGenerationQueries(MonthlyAppraisalCommon):
+class TestGenerationQueries(SameQueriesForAnyTeam, MonthlyAppraisalCommon):
     """Every automatic path, as users run it (a manager through the wizard,
     the nightly cron, a manager's bulk review with the chatter on), runs the
     same number of queries for 3 and for 15 engineers, what a commit runs
@@ -51,11 +50,6 @@ class TestGenerationQueries(MonthlyAppraisalCommon):
         self.env.invalidate_all()
         return employees, tickets
 
-    def _commit_work(self):
-        """What a commit runs: the flush, then the pending tracking."""
-        self.env.flush_all()
-        self.env.cr.precommit.run()
-
     def _generate_as_manager(self, employees):
         wizard = (
             self.env["helpdesk.engineer.appraisal.generate"]
@@ -65,32 +59,6 @@ class TestGenerationQueries(MonthlyAppraisalCommon):
         )
         wizard.action_generate()
         self._commit_work()
-
-    def _queries(self, operation, *args):
-        """The SQL statements ``operation(*args)`` runs, numbers masked."""
-        self.env.invalidate_all()
-        with capture_queries() as queries:
-            operation(*args)
-        return [re.sub(r"\d+", "N", query) for query in queries]
-
-    def _counts(self, operation, check, prepare=None):
-        """The queries of ``operation(employees, tickets)`` for a team of 3
-        and one of 15 (after a warm-up run on a team of 1), each team first
-        prepared by ``prepare(employees, tickets)``, each run checked by
-        ``check(employees, tickets)``; the statements that differ are shown."""
-        queries = {}
-        for size in (1, 3, 15):
-            employees, tickets = self._team(size)
-            if prepare:
-                prepare(employees, tickets)
-            queries[size] = self._queries(operation, employees, tickets)
-            check(employees, tickets)
-        self.assertEqual(
-            len(queries[3]),
-            len(queries[15]),
-            "\n".join(difflib.unified_diff(queries[3], queries[15], n=0)),
-        )
-        return len(queries[15])
 
     def _appraisals(self, employees):
         return self.Appraisal.search(

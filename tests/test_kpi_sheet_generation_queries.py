@@ -1,7 +1,5 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import difflib
-import re
 from datetime import date, datetime
 
 from freezegun import freeze_time
@@ -10,14 +8,15 @@ from odoo import Command
 
 from ..const import ENGINEER_GROUP
 from .kpi_common import KpiSheetCommon
-from .test_appraisal_generation_chatter import CHATTER, capture_queries
+from .query_count_common import SameQueriesForAnyTeam
+from .test_appraisal_generation_chatter import CHATTER
 
 SEPTEMBER = date(2026, 9, 1)
 SEPTEMBER_CLOSING = datetime(2026, 9, 20, 9, 0)
 NIGHT = "2026-09-28 02:00"
 
 
-class TestKpiSheetGenerationQueries(KpiSheetCommon):
+class TestKpiSheetGenerationQueries(SameQueriesForAnyTeam, KpiSheetCommon):
     """Generating the KPI sheets of a template as a manager through the
     wizard, and the nightly cron refreshing them after the facts changed,
     run the same number of queries for 3 and for 15 employees, what a
@@ -63,11 +62,6 @@ class TestKpiSheetGenerationQueries(KpiSheetCommon):
         self.env.invalidate_all()
         return template, tickets
 
-    def _commit_work(self):
-        """What a commit runs: the flush, then the pending tracking."""
-        self.env.flush_all()
-        self.env.cr.precommit.run()
-
     def _generate_as_manager(self, template):
         wizard = (
             self.env["helpdesk.appraisal.sheet.generate"]
@@ -78,30 +72,12 @@ class TestKpiSheetGenerationQueries(KpiSheetCommon):
         wizard.action_generate()
         self._commit_work()
 
-    def _counts(self, operation, check, prepare=None):
-        """The queries of ``operation(template, tickets)`` for a team of 3
-        and one of 15 (after a warm-up run on a team of 1), each team first
-        prepared by ``prepare(template, tickets)``, each run checked by
-        ``check(sheets, tickets)``; the statements that differ are shown."""
-        queries = {}
-        for size in (1, 3, 15):
-            template, tickets = self._team(size)
-            if prepare:
-                prepare(template, tickets)
-            self.env.invalidate_all()
-            with capture_queries() as captured:
-                operation(template, tickets)
-            queries[size] = [re.sub(r"\d+", "N", query) for query in captured]
-            sheets = self.Sheet.search([("template_id", "=", template.id)])
-            self.assertEqual(len(sheets), size)
-            self.assertEqual(len(sheets.line_ids), 5 * size)
-            check(sheets, tickets)
-        self.assertEqual(
-            len(queries[3]),
-            len(queries[15]),
-            "\n".join(difflib.unified_diff(queries[3], queries[15], n=0)),
-        )
-        return len(queries[15])
+    def _sheets(self, template):
+        """The template's sheets, one per employee, each with its 5 lines."""
+        sheets = self.Sheet.search([("template_id", "=", template.id)])
+        self.assertEqual(len(sheets), len(template.employee_ids))
+        self.assertEqual(len(sheets.line_ids), 5 * len(sheets))
+        return sheets
 
     # Inside September, after its orders and callbacks: the sheet cron
     # generates and refreshes the current period, September.
@@ -110,7 +86,8 @@ class TestKpiSheetGenerationQueries(KpiSheetCommon):
         def generate(template, tickets):
             self._generate_as_manager(template)
 
-        def check(sheets, tickets):
+        def check(template, tickets):
+            sheets = self._sheets(template)
             # 60 x 1.5 / 40 = 2.25; 20 - 2 x 1 = 18; 10 - 3 x 0 = 10; one
             # order, below 20: 0; attitude not given: 0.
             self.assertEqual(
@@ -152,7 +129,8 @@ class TestKpiSheetGenerationQueries(KpiSheetCommon):
             ).ir_actions_server_id.run()
             self._commit_work()
 
-        def check(sheets, tickets):
+        def check(template, tickets):
+            sheets = self._sheets(template)
             # Every order reviewed again, very hard: 60 x 2 / 40 = 3.
             workload = sheets.line_ids.filtered(lambda line: line.metric == "points")
             self.assertEqual(set(workload.mapped("points")), {3.0})
