@@ -37,6 +37,7 @@ from . import helpdesk_appraisal_assessment
 from . import helpdesk_appraisal_metric
 from . import helpdesk_appraisal_grade_scale
 from . import helpdesk_appraisal_grade_scale_line
+from . import helpdesk_appraisal_scope_mixin
 from . import helpdesk_appraisal_sheet_template
 from . import helpdesk_appraisal_sheet_template_line
 from . import helpdesk_appraisal_sheet_template_tier

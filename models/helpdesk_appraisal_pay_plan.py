@@ -9,7 +9,6 @@ from .helpdesk_appraisal_pay_plan_line import SHEET_KINDS, SHEET_LINE_KINDS
 from .helpdesk_appraisal_sheet_template import (
     PERIOD_MONTH,
     PERIOD_QUARTER,
-    employees_in_scope,
     period_start,
 )
 
@@ -25,7 +24,7 @@ class HelpdeskAppraisalPayPlan(models.Model):
     a statement covers. ``helpdesk.appraisal.pay.statement`` applies it."""
 
     _name = "helpdesk.appraisal.pay.plan"
-    _inherit = ["helpdesk.appraisal.input.mixin"]
+    _inherit = ["helpdesk.appraisal.input.mixin", "helpdesk.appraisal.scope.mixin"]
     _description = "Pay Plan"
     _order = "sequence, name"
     _check_company_auto = True
@@ -65,20 +64,7 @@ class HelpdeskAppraisalPayPlan(models.Model):
         help="The monthly KPI sheets whose totals, grades and line values the "
         "terms read.",
     )
-    department_ids = fields.Many2many(
-        comodel_name="hr.department",
-        string="Departments",
-        check_company=True,
-    )
-    job_ids = fields.Many2many(
-        comodel_name="hr.job",
-        string="Job Positions",
-        check_company=True,
-    )
     employee_ids = fields.Many2many(
-        comodel_name="hr.employee",
-        string="Employees",
-        check_company=True,
         help="The plan applies to these employees and to those of the "
         "departments and job positions above; with none of the three, to the "
         "employees of the template.",
@@ -144,7 +130,7 @@ class HelpdeskAppraisalPayPlan(models.Model):
             self.template_id
         ):
             return self.template_id._applicable_employees()
-        return employees_in_scope(self)
+        return self._employees_in_scope()
 
     def _period_start(self, day):
         """First day of the payout period holding ``day``."""

@@ -3,7 +3,6 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.osv import expression
 
 from .. import kpi_rules
 from .helpdesk_appraisal_input_mixin import Bounds
@@ -26,28 +25,6 @@ def period_start(day, period_type):
     return day.replace(month=(day.month - 1) // months * months + 1, day=1)
 
 
-def employees_in_scope(record):
-    """The active employees of ``record``'s company in its departments, job
-    positions or employees, or, with none of the three, those marked
-    Appraised: one search. ``record`` is a template or a pay plan."""
-    scopes = []
-    if record.department_ids:
-        scopes.append([("department_id", "in", record.department_ids.ids)])
-    if record.job_ids:
-        scopes.append([("job_id", "in", record.job_ids.ids)])
-    if record.employee_ids:
-        scopes.append([("id", "in", record.employee_ids.ids)])
-    domain = expression.AND(
-        [
-            [("company_id", "=", record.company_id.id)],
-            expression.OR(scopes) if scopes else [("appraisal_appraised", "=", True)],
-        ]
-    )
-    # Departments and jobs are HR data that appraisal managers may not
-    # read: whom a template or a plan applies to is its own business.
-    return record.env["hr.employee"].sudo().search(domain).sudo(False)
-
-
 class HelpdeskAppraisalSheetTemplate(models.Model):
     """A KPI scorecard (KPI_SPEC 3.2): lines that turn metrics into points
     with one of the rule kinds K1-K5, summed up to the template's maximum
@@ -59,7 +36,7 @@ class HelpdeskAppraisalSheetTemplate(models.Model):
     """
 
     _name = "helpdesk.appraisal.sheet.template"
-    _inherit = ["helpdesk.appraisal.input.mixin"]
+    _inherit = ["helpdesk.appraisal.input.mixin", "helpdesk.appraisal.scope.mixin"]
     _description = "KPI Sheet Template"
     _order = "name"
     _check_company_auto = True
@@ -87,20 +64,7 @@ class HelpdeskAppraisalSheetTemplate(models.Model):
         default=100.0,
         help="The highest total of a sheet: the total is kept between 0 and it.",
     )
-    department_ids = fields.Many2many(
-        comodel_name="hr.department",
-        string="Departments",
-        check_company=True,
-    )
-    job_ids = fields.Many2many(
-        comodel_name="hr.job",
-        string="Job Positions",
-        check_company=True,
-    )
     employee_ids = fields.Many2many(
-        comodel_name="hr.employee",
-        string="Employees",
-        check_company=True,
         help="The template applies to these employees and to those of the "
         "departments and job positions above; with none of the three, to the "
         "company's employees marked Appraised.",
@@ -202,7 +166,7 @@ class HelpdeskAppraisalSheetTemplate(models.Model):
         """The active employees of the company the template applies to, in
         one search."""
         self.ensure_one()
-        return employees_in_scope(self)
+        return self._employees_in_scope()
 
     def _probation_employees(self, employees, month):
         """The ``employees`` on probation during the period starting
