@@ -75,12 +75,19 @@ class TestKpiSheetAccess(KpiSheetCommon):
                 self.sheet_a.with_user(user).write({"state": "done"})
             with self.assertRaisesText(AccessError, "come from its template"):
                 self.sheet_a.line_ids[0].with_user(user).write({"points": 60})
+            # Nor the numbers its formula is shown from.
+            with self.assertRaisesText(AccessError, "come from its template"):
+                self.sheet_a.line_ids[0].with_user(user).write(
+                    {"formula_numbers": {"kind": "manual", "points": 60}}
+                )
         # A context key sent over RPC does not unlock them.
         with self.assertRaisesText(AccessError, "are computed"):
             self.sheet_a.with_user(self.manager_user).with_context(
                 sheet_computed_write=True
             ).write({"total_score": 100})
         self.assertEqual(self.sheet_a.total_score, 74.75)
+        workload = self.sheet_a.line_ids[0]
+        self.assertEqual(workload.formula_numbers["kind"], "proportional")
 
     def test_lines_keep_their_sheets_employee_and_period(self):
         """The lines' copies of their sheet's employee, template, department
