@@ -1,4 +1,5 @@
 from . import helpdesk_appraisal_input_mixin
+from . import helpdesk_appraisal_batch_mixin
 from . import helpdesk_appraisal_import_mixin
 from . import helpdesk_appraisal_fact_mixin
 from . import helpdesk_appraisal_withdrawable_fact_mixin

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import sys
 from collections import namedtuple
+from datetime import date
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
@@ -114,6 +115,8 @@ class HelpdeskAppraisalInputMixin(models.AbstractModel):
         (one dict per record to create or write)."""
         bounded = self._appraisal_bounded_fields()
         ranges = self._appraisal_number_ranges()
+        # A batch repeats its dates (the month of ten thousand sheet lines).
+        dates_checked = set()
         for vals in vals_list:
             for name in bounded:
                 if name not in vals:
@@ -133,7 +136,10 @@ class HelpdeskAppraisalInputMixin(models.AbstractModel):
                 if field.type in NUMBER_TYPES:
                     self._check_appraisal_number(field, value)
                 else:
-                    self._check_appraisal_date(field, value)
+                    seen = (name, value) if isinstance(value, str | date) else None
+                    if seen is None or seen not in dates_checked:
+                        self._check_appraisal_date(field, value)
+                        dates_checked.add(seen)
 
     def _appraisal_field_label(self, field):
         return field._description_string(self.env)
