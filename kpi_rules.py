@@ -302,6 +302,20 @@ def evaluate(kind, actual, params, no_data_points=0.0):
     raise ValueError(f"unknown rule kind {kind!r}")
 
 
+def formula_numbers(kind, result, shape=None, band_labels=()):
+    """What a sheet line keeps of ``result`` (the ``RuleResult`` of a rule
+    of ``kind``) to show its formula in its reader's language: the numbers,
+    the kind and the points, the ``shape`` of a proportional rule, and the
+    band used by tiers as its label (``band_labels``, in the bands' order)."""
+    numbers = {**result.numbers, "kind": kind, "points": result.points}
+    if kind == K1_PROPORTIONAL:
+        numbers["shape"] = shape
+    band = result.numbers.get("band")  # none without data
+    if kind == K4_TIERS and band is not None:
+        numbers["band"] = band_labels[band]
+    return numbers
+
+
 def sheet_total(points, maximum):
     """Sum of the lines' points, kept within 0 to the sheet's ``maximum``."""
     return round(_clamp(sum(points), 0.0, maximum), DIGITS)

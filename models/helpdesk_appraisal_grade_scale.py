@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-from .. import kpi_rules
-
 
 class HelpdeskAppraisalGradeScale(models.Model):
     """A table of grades by lowest total, chosen by each KPI sheet template
@@ -27,13 +25,9 @@ class HelpdeskAppraisalGradeScale(models.Model):
         copy=True,
     )
 
-    def _grade_of(self, total, company=None):
-        """The grade line ``total`` reaches on this scale (empty below every
-        line), for a sheet of ``company`` when its lines read the company's
-        settings."""
+    def _bands_of(self, company=None):
+        """The scale for a sheet of ``company`` (its lines may read the
+        company's settings), as ``kpi_rules.grade_from_scale`` takes it:
+        ``[(lowest total, grade line id)]``."""
         self.ensure_one()
-        code = kpi_rules.grade_from_scale(
-            total,
-            [(line._lowest_total(company), line.id) for line in self.line_ids],
-        )
-        return self.line_ids.browse(code or [])
+        return [(line._lowest_total(company), line.id) for line in self.line_ids]

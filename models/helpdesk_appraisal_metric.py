@@ -1,6 +1,7 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
+from contextlib import contextmanager
 from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
@@ -16,6 +17,9 @@ from .helpdesk_quality_finding import DEDUCTION_SETTINGS as FINDING_KINDS
 from .project_task import TASK_KIND_REPORT
 
 METRIC_MANUAL = "manual"
+# The cursor's cache key of the fact sources' measures read in one
+# computation of sheets (``_sharing_measures``).
+_MEASURES_CACHE = "helpdesk_appraisal_metric.measures"
 
 # The catalogue (KPI_SPEC 3.4). Another metric is a selection_add on the
 # template line's and sheet line's ``metric`` and a ``_metric_<code>``
@@ -326,15 +330,36 @@ class HelpdeskAppraisalMetric(models.AbstractModel):
         action["display_name"] = name
         return action
 
+    @contextmanager
+    def _sharing_measures(self):
+        """Within it, the metrics reading the same fact source for the same
+        employees and months read it once (the orders and points of a
+        template both read the credits); the facts do not change meanwhile."""
+        cache = self.env.cr.cache
+        if _MEASURES_CACHE in cache:
+            yield
+            return
+        cache[_MEASURES_CACHE] = {}
+        try:
+            yield
+        finally:
+            del cache[_MEASURES_CACHE]
+
     def _measures(self, source, employees, months):
         """``{employee_id: {measure: total}}``: the measures of the fact
         source ``source`` (a model name) added up over ``months``."""
+        shared = self.env.cr.cache.get(_MEASURES_CACHE)
+        key = (source, tuple(employees.ids), tuple(months))
+        if shared is not None and key in shared:
+            return shared[key]
         totals = defaultdict(lambda: defaultdict(float))
         for (employee_id, _month), measures in (
             self.env[source]._counts_by_employee_month(employees, months).items()
         ):
             for measure, number in measures.items():
                 totals[employee_id][measure] += number
+        if shared is not None:
+            shared[key] = totals
         return totals
 
     def _sum(self, source, measure, employees, months):

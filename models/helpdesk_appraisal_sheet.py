@@ -4,7 +4,7 @@ import json
 
 from psycopg2 import errors
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .. import kpi_rules
@@ -35,7 +35,12 @@ class HelpdeskAppraisalSheet(models.Model):
 
     _name = "helpdesk.appraisal.sheet"
     _description = "KPI Sheet"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.appraisal.input.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "helpdesk.appraisal.input.mixin",
+        "helpdesk.appraisal.batch.mixin",
+    ]
     _order = "month desc, template_id, employee_id"
     _check_company_auto = True
 
@@ -522,19 +527,24 @@ class HelpdeskAppraisalSheet(models.Model):
                 if line:
                     _collect_changes(line, line_vals, line_changes)
                 else:
-                    new_lines.append(
-                        {
-                            "sheet_id": sheet.id,
-                            "template_line_id": template_line.id,
-                            **line_vals,
-                        }
-                    )
+                    new_lines.append((sheet, template_line, line_vals))
         line_model = self.env["helpdesk.appraisal.sheet.line"].sudo()
-        line_model._computed_create(new_lines)
         for changed, ids in line_changes.values():
             line_model.browse(ids)._computed_write(changed)
         for changed, ids in sheet_changes.values():
             sheets.browse(ids)._computed_write(changed)
+        # After the sheets' changes, which the new lines copy.
+        line_model._insert_computed(
+            [
+                {
+                    "sheet_id": sheet.id,
+                    "template_line_id": template_line.id,
+                    **line_model._sheet_values(sheet),
+                    **line_vals,
+                }
+                for sheet, template_line, line_vals in new_lines
+            ]
+        )
 
     @api.model
     def _numbers_of(self, targets):
@@ -556,33 +566,51 @@ class HelpdeskAppraisalSheet(models.Model):
         metric_model = self.env["helpdesk.appraisal.metric"]
         values = {}
         periods = {(template, month) for template, _employee, month, _sheet in targets}
-        for template, month in periods:
-            months = tuple(template._period_months(month))
-            for metric, params in {
-                key for line in template.line_ids for key in line._metric_keys()
-            }:
-                if (months, metric, params) not in values:
-                    values[months, metric, params] = metric_model._compute_metric(
-                        metric, employees, list(months), params
-                    )
+        with metric_model._sharing_measures():
+            for template, month in periods:
+                months = tuple(template._period_months(month))
+                for metric, params in {
+                    key for line in template.line_ids for key in line._metric_keys()
+                }:
+                    if (months, metric, params) not in values:
+                        values[months, metric, params] = metric_model._compute_metric(
+                            metric, employees, list(months), params
+                        )
         line_model = self.env["helpdesk.appraisal.sheet.line"]
+        # Per template and period: its months and, per line, its metric keys.
+        plans = {
+            (template, month): (
+                tuple(template._period_months(month)),
+                [(line, line._metric_keys()) for line in template.line_ids],
+            )
+            for template, month in periods
+        }
+        # A rule is the same for every employee of a company, unless its
+        # target comes from a metric; a scale, for every sheet of a company.
+        rules = {}
+        scales = {}
         result = []
         for template, employee, month, sheet in targets:
             # The department and manager are HR data the reader may not see.
             employee = employee.sudo()
-            months = tuple(template._period_months(month))
+            months, template_lines = plans[template, month]
             company = sheet.company_id or template.company_id
             lines = {line.template_line_id: line for line in sheet.line_ids}
             lines_vals = []
             points = []
-            for template_line in template.line_ids:
+            for template_line, keys in template_lines:
+                metric_value, *target = (
+                    values[months, *key].get(employee.id) for key in keys
+                )
+                target_value = target[0] if target else None
+                rule_key = (template_line, company, target_value)
+                if rule_key not in rules:
+                    rules[rule_key] = line_model._rule_of(
+                        template_line, company, target_value
+                    )
                 line_vals = line_model._values_of(
-                    template_line,
-                    company,
-                    *(
-                        values[months, *key].get(employee.id)
-                        for key in template_line._metric_keys()
-                    ),
+                    rules[rule_key],
+                    metric_value,
                     manual_value=lines[template_line]._manual_value()
                     if template_line in lines
                     else None,
@@ -591,10 +619,14 @@ class HelpdeskAppraisalSheet(models.Model):
                 if line_vals["in_total"]:
                     points.append(line_vals["points"])
             total = kpi_rules.sheet_total(points, template.maximum)
+            scale_key = (template.grade_scale_id, company)
+            if scale_key not in scales:
+                scales[scale_key] = template.grade_scale_id._bands_of(company)
             sheet_vals = {
                 "maximum": template.maximum,
                 "total_score": total,
-                "grade_id": template.grade_scale_id._grade_of(total, company).id,
+                "grade_id": kpi_rules.grade_from_scale(total, scales[scale_key])
+                or False,
             }
             if not sheet or sheet.state == "draft":
                 sheet_vals |= {
@@ -655,33 +687,37 @@ class HelpdeskAppraisalSheet(models.Model):
         numbers = self._numbers_of(
             [(template.sudo(), employee, month, self) for employee in missing]
         )
-        line_model = self.env["helpdesk.appraisal.sheet.line"]
-        vals_list = []
-        for employee, (sheet_vals, lines_vals) in zip(missing, numbers, strict=True):
-            vals = {
-                "template_id": template.id,
-                "employee_id": employee.id,
-                "company_id": template.company_id.id,
-                "month": month,
-                "period_type": template.period_type,
-                **sheet_vals,
-            }
-            copies = line_model._sheet_values(vals)
-            vals["line_ids"] = [
-                Command.create(
-                    {"template_line_id": template_line.id, **copies, **line_vals}
-                )
-                for template_line, line_vals in lines_vals
-            ]
-            vals_list.append(vals)
         try:
-            created = quiet._computed_create(vals_list)
+            created = quiet._computed_create(
+                [
+                    {
+                        "template_id": template.id,
+                        "employee_id": employee.id,
+                        "company_id": template.company_id.id,
+                        "month": month,
+                        "period_type": template.period_type,
+                        **sheet_vals,
+                    }
+                    for employee, (sheet_vals, _lines) in zip(
+                        missing, numbers, strict=True
+                    )
+                ]
+            )
         except errors.UniqueViolation as error:
             # Created by a generation that committed after this transaction
             # began but before it took the lock: retry, and refresh them.
             raise GenerationConflict(
                 "sheets of the same template and period created meanwhile"
             ) from error
+        line_model = self.env["helpdesk.appraisal.sheet.line"]
+        new_lines = []
+        for sheet, (_sheet_vals, lines_vals) in zip(created, numbers, strict=True):
+            copies = line_model._sheet_values(sheet)
+            new_lines += [
+                {"sheet_id": sheet.id, "template_line_id": line.id, **copies, **vals}
+                for line, vals in lines_vals
+            ]
+        line_model._insert_computed(new_lines)
         existing.with_context(tracking_disable=True)._refresh()
         return (existing | created).with_env(self.env)
 

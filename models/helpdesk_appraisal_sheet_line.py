@@ -1,7 +1,14 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+import json
+from collections import namedtuple
+
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from .. import kpi_rules
 from ..const import SUPERVISOR_GROUP
@@ -21,6 +28,19 @@ from .helpdesk_appraisal_sheet_template_line import (
 
 # The sheet's fields its lines store, under the same names.
 _SHEET_FIELDS = ("employee_id", "template_id", "department_id", "month")
+
+
+class LineRule(
+    namedtuple(
+        "LineRule",
+        "kind params no_data_points manual no_target shape band_labels copied",
+    )
+):
+    """A template line as a sheet of one company applies it: its rule kind
+    and parameters (``kpi_rules``), the points without data, whether its
+    value is given by hand, whether it lacks the target its metric gives,
+    what its formula shows (shape, the tiers' labels) and the values the
+    sheet line copies from it."""
 
 
 class HelpdeskAppraisalSheetLine(models.Model):
@@ -181,8 +201,8 @@ class HelpdeskAppraisalSheetLine(models.Model):
     @api.model
     def _formula_of(self, numbers):
         """The computation a rule made, in the reader's language, from the
-        ``numbers`` a line keeps of it (``_formula_numbers`` of its template
-        line); empty before the line is computed."""
+        ``numbers`` a line keeps of it (``kpi_rules.formula_numbers``);
+        empty before the line is computed."""
         if not numbers:
             return False
         text = {
@@ -261,16 +281,6 @@ class HelpdeskAppraisalSheetLine(models.Model):
 
     def _computed_write(self, vals):
         return self.with_context(sheet_computed_write=_COMPUTED_WRITE).write(vals)
-
-    @api.model
-    def _computed_create(self, vals_list):
-        return self.with_context(sheet_computed_write=_COMPUTED_WRITE).create(vals_list)
-
-    @api.model
-    def _sheet_values(self, sheet_vals):
-        """The values of the sheet's fields the lines store, from the
-        ``vals`` of their sheet."""
-        return {name: sheet_vals[name] for name in _SHEET_FIELDS}
 
     def _check_line_writable(self, vals):
         """Who may give which value, at which stage, refused with the rule."""
@@ -377,48 +387,168 @@ class HelpdeskAppraisalSheetLine(models.Model):
         return None
 
     @api.model
-    def _values_of(
-        self, template_line, company, metric_value, target_value=None, manual_value=None
-    ):
-        """The stored values of a line of ``template_line`` on a sheet of
-        ``company``, for its metric's ``(value, numerator, denominator)``
-        (``None``: nothing recorded), its target metric's when the target
-        comes from one (no target value: no data) and, on a manual line, the
-        value given by hand (``_manual_value``)."""
+    def _rule_of(self, template_line, company, target_value=None):
+        """What a line of ``template_line`` on a sheet of ``company`` applies
+        whatever its metric's value (a ``LineRule``): the line as applied
+        (``_effective``: its target from ``target_value``, the ``(value,
+        numerator, denominator)`` of its target metric), read once. The same
+        for every employee of a company unless the target comes from a
+        metric: ``_numbers_of`` reuses it across the sheets it computes."""
         template_line = template_line.sudo()
-        if template_line.target_metric and not (target_value or (None,))[0]:
+        line = template_line._effective(company, target_value)
+        return LineRule(
+            kind=line.rule_kind,
+            params=line._rule_params(),
+            no_data_points=line.no_data_points,
+            manual=line.metric == METRIC_MANUAL,
+            no_target=bool(
+                template_line.target_metric and not (target_value or (None,))[0]
+            ),
+            shape=line.shape,
+            band_labels=[tier._label() for tier in line.tier_ids],
+            copied={
+                "sequence": line.sequence,
+                "section": line.section,
+                "name": line.name,
+                "metric": line.metric,
+                "rule_kind": line.rule_kind,
+                "scorer": line.scorer,
+                "weight": line.weight,
+                "target": line.target,
+                "complaint_channel": line.complaint_channel,
+                "finding_kind": line.finding_kind,
+                "assessment_kind": line.assessment_kind,
+                "in_total": line.in_total,
+                "on_time_limit": line.on_time_limit,
+            },
+        )
+
+    @api.model
+    def _values_of(self, rule, metric_value, manual_value=None):
+        """The stored values of a sheet line applying ``rule`` (``_rule_of``)
+        to its metric's ``(value, numerator, denominator)`` (``None``: nothing
+        recorded) and, on a manual line, to the value given by hand
+        (``_manual_value``)."""
+        if rule.no_target:
             metric_value = None
-        template_line = template_line._effective(company, target_value)
-        if template_line.metric == METRIC_MANUAL:
+        if rule.manual:
             metric_value = manual_value
         actual, numerator, denominator = metric_value or (None, 0.0, 0.0)
-        result = kpi_rules.evaluate(
-            template_line.rule_kind,
-            actual,
-            template_line._rule_params(),
-            template_line.no_data_points,
-        )
+        result = kpi_rules.evaluate(rule.kind, actual, rule.params, rule.no_data_points)
         return {
-            "sequence": template_line.sequence,
-            "section": template_line.section,
-            "name": template_line.name,
-            "metric": template_line.metric,
-            "rule_kind": template_line.rule_kind,
-            "scorer": template_line.scorer,
-            "weight": template_line.weight,
-            "target": template_line.target,
+            **rule.copied,
             "actual": actual or 0.0,
             "numerator": numerator,
             "denominator": denominator,
             "has_data": actual is not None,
             "points": result.points,
-            "formula_numbers": template_line._formula_numbers(result),
-            "complaint_channel": template_line.complaint_channel,
-            "finding_kind": template_line.finding_kind,
-            "assessment_kind": template_line.assessment_kind,
-            "in_total": template_line.in_total,
-            "on_time_limit": template_line.on_time_limit,
+            "formula_numbers": kpi_rules.formula_numbers(
+                rule.kind, result, rule.shape, rule.band_labels
+            ),
         }
+
+    @api.model
+    def _insert_computed(self, vals_list):
+        """Insert the lines of ``vals_list``, computed by their sheets (every
+        stored field given, as ``_values_of`` and ``_sheet_values`` give them),
+        with one ``COPY``.
+
+        A generation creates some ten lines per employee: through ``create``,
+        the ORM's defaults, conversions and cache took three quarters of a
+        generation (tools/BENCHMARK.md). The values are the sheets' own, never
+        a client's; they pass the rights and the input checks ``create``
+        applies, are stored as the ORM stores them (``TestKpiSheetInsert``),
+        and the lines are read from the database afterwards.
+        """
+        if not vals_list:
+            return
+        self.check_access("create")
+        self._check_appraisal_input(*vals_list)
+        names = sorted(vals_list[0])
+        columns = [(name, _COPY_CONVERTERS[self._fields[name].type]) for name in names]
+        audit = "".join(
+            f"\t{value}" for value in (self.env.uid, self.env.cr.now().isoformat()) * 2
+        )
+        rows = io.StringIO(
+            "".join(
+                [
+                    "\t".join([convert(vals[name]) for name, convert in columns])
+                    + audit
+                    + "\n"
+                    for vals in vals_list
+                ]
+            )
+        )
+        self.env.flush_all()
+        # As the ORM's own COPY (of external ids): no asynchronous wait
+        # callback during it.
+        callback = psycopg2.extensions.get_wait_callback()
+        psycopg2.extensions.set_wait_callback(None)
+        try:
+            self.env.cr.copy_expert(
+                SQL(
+                    "COPY %s (%s) FROM STDIN",
+                    SQL.identifier(self._table),
+                    SQL(", ").join(
+                        map(
+                            SQL.identifier,
+                            [
+                                *names,
+                                "create_uid",
+                                "create_date",
+                                "write_uid",
+                                "write_date",
+                            ],
+                        )
+                    ),
+                ).code,
+                rows,
+            )
+        finally:
+            psycopg2.extensions.set_wait_callback(callback)
+        self.env["helpdesk.appraisal.sheet"].browse(
+            {vals["sheet_id"] for vals in vals_list}
+        ).invalidate_recordset(["line_ids"])
+
+    @api.model
+    def _sheet_values(self, sheet):
+        """The values of the fields of ``sheet`` its lines store."""
+        return {
+            name: sheet._fields[name].convert_to_write(sheet[name], sheet)
+            for name in _SHEET_FIELDS
+        }
+
+
+_COPY_NULL = r"\N"
+
+
+def _copy_text(value):
+    """A text as ``COPY`` reads it: its backslashes, tabs and line breaks
+    escaped; the ORM's NULL for no text."""
+    if value is False or value is None:
+        return _COPY_NULL
+    return (
+        str(value)
+        .replace("\\", "\\\\")
+        .replace("\t", "\\t")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+    )
+
+
+# How ``_insert_computed`` writes a value of each field type for ``COPY``, as
+# the ORM stores it: an empty relation, selection or date is NULL.
+_COPY_CONVERTERS = {
+    "boolean": lambda value: "t" if value else "f",
+    "char": _copy_text,
+    "date": lambda value: str(value) if value else _COPY_NULL,
+    "float": lambda value: repr(float(value)),
+    "integer": lambda value: str(int(value or 0)),
+    "json": lambda value: _copy_text(json.dumps(value)) if value else _COPY_NULL,
+    "many2one": lambda value: str(int(value)) if value else _COPY_NULL,
+    "selection": lambda value: str(value) if value else _COPY_NULL,
+    "text": _copy_text,
+}
 
 
 def _number(value):

@@ -418,19 +418,6 @@ class HelpdeskAppraisalSheetTemplateLine(models.Model):
             return {"bands": self.tier_ids._bands()}
         return {"minimum": self.manual_min, "maximum": self.weight}
 
-    def _formula_numbers(self, result):
-        """What a sheet line keeps of ``result`` (a ``kpi_rules.RuleResult``
-        of the line's kind) to show its formula in its reader's language:
-        the rule kind, the numbers, the points and the shape or band used."""
-        self.ensure_one()
-        numbers = {**result.numbers, "kind": self.rule_kind, "points": result.points}
-        if self.rule_kind == kpi_rules.K1_PROPORTIONAL:
-            numbers["shape"] = self.shape
-        band = result.numbers.get("band")  # none without data
-        if self.rule_kind == kpi_rules.K4_TIERS and band is not None:
-            numbers["band"] = self.tier_ids[band]._label()
-        return numbers
-
     # Targets and parameters from elsewhere, other sheets -------------------
 
     @api.model

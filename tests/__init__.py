@@ -77,3 +77,4 @@ from . import test_kpi_shipped_templates_timeliness
 from . import test_appraisal_generation_chatter
 from . import test_appraisal_generation_queries
 from . import test_pay_piece_rate
+from . import test_kpi_sheet_insert

@@ -29,7 +29,8 @@ CHATTER = {
 
 @contextmanager
 def capture_queries():
-    """Every SQL statement run inside the block, as text."""
+    """Every SQL statement run inside the block, as text, a ``COPY``
+    included."""
     queries = []
     execute = Cursor.execute
 
@@ -37,7 +38,14 @@ def capture_queries():
         queries.append(str(getattr(query, "code", query)).strip())
         return execute(cursor, query, params, log_exceptions)
 
-    with patch.object(Cursor, "execute", capturing_execute):
+    def capturing_copy(cursor, sql, file, *args, **kwargs):
+        queries.append(sql.strip())
+        return cursor._obj.copy_expert(sql, file, *args, **kwargs)
+
+    with (
+        patch.object(Cursor, "execute", capturing_execute),
+        patch.object(Cursor, "copy_expert", capturing_copy, create=True),
+    ):
         yield queries
 
 

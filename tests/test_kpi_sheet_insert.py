@@ -1,0 +1,147 @@
+# Copyright 2026 Helpdesk Engineer Appraisal contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.models import check_method_name
+
+from ..models.helpdesk_appraisal_sheet import _COMPUTED_WRITE
+from .kpi_common import KpiSheetCommon
+
+
+class TestKpiSheetInsert(KpiSheetCommon):
+    """Generation inserts the lines of its sheets with one ``COPY``
+    (``_insert_computed``, issue 16): each row is the one ``create`` stores
+    for the same values, whatever the text holds, and the rights and input
+    checks of ``create`` still apply."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Line = cls.env["helpdesk.appraisal.sheet.line"]
+        cls.sheet = cls._generate_sheets().filtered(
+            lambda sheet: sheet.employee_id == cls.engineer_a
+        )
+
+    def _vals(self, **changes):
+        """A line of the tiers rule of engineer A's sheet, with text a
+        ``COPY`` must escape and values the ORM stores as NULL."""
+        return {
+            "sheet_id": self.sheet.id,
+            "template_line_id": self.line_orders.id,
+            "employee_id": self.engineer_a.id,
+            "template_id": self.template.id,
+            "department_id": False,
+            "month": date(2026, 10, 1),
+            "sequence": 4,
+            "section": "qualitative",
+            "name": 'Tab\there, back\\slash \\N, "quotes",\nline\r\nbreaks ∞ 订单',
+            "metric": "orders",
+            "rule_kind": "tiers",
+            "scorer": "system",
+            "weight": 5.0,
+            "target": 0.1 + 0.2,
+            "actual": 36,
+            "numerator": 1e-7,
+            "denominator": 1.0,
+            "has_data": True,
+            "points": 5.0,
+            "formula_numbers": {
+                "kind": "tiers",
+                "actual": 36,
+                "band": "[30, +∞)",
+                "note": 'a "quoted" \\ back\tslash',
+                "raw": None,
+                "points": 5.0,
+            },
+            "complaint_channel": False,
+            "finding_kind": False,
+            "assessment_kind": False,
+            "in_total": False,
+            "on_time_limit": 0.0,
+            **changes,
+        }
+
+    def _row(self, line_ids):
+        """The stored rows of ``line_ids``, but for what tells them apart."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """SELECT to_jsonb(line) - 'id' - 'create_date' - 'write_date'
+                 FROM helpdesk_appraisal_sheet_line line
+                WHERE id = ANY(%s)""",
+            [list(line_ids)],
+        )
+        return [row for (row,) in self.env.cr.fetchall()]
+
+    def _created(self, vals):
+        """The line ``create`` stores for ``vals``, by the same manager."""
+        return (
+            self.Line.with_user(self.manager_user)
+            .with_context(sheet_computed_write=_COMPUTED_WRITE)
+            .create(vals)
+        )
+
+    def _inserted_ids(self, vals_list):
+        before = set(self.sheet.line_ids.ids)
+        self.Line.with_user(self.manager_user)._insert_computed(vals_list)
+        return set(self.sheet.line_ids.ids) - before
+
+    def test_rows_as_create_stores_them(self):
+        vals = self._vals()
+        inserted = self._inserted_ids([vals])
+        created = self._created(vals)
+        self.assertEqual(len(inserted), 1)
+        self.assertEqual(self._row(inserted), self._row(created.ids))
+        line = self.Line.browse(inserted)
+        self.assertEqual(line.name, vals["name"])
+        self.assertEqual(line.formula_numbers, vals["formula_numbers"])
+        self.assertFalse(line.department_id)
+        self.assertEqual(line.create_uid, self.manager_user)
+
+    def test_empty_values_as_create_stores_them(self):
+        vals = self._vals(
+            name=False,
+            section=False,
+            has_data=False,
+            formula_numbers=False,
+            actual=0,
+            in_total=True,
+        )
+        inserted = self._inserted_ids([vals])
+        created = self._created(vals)
+        self.assertEqual(self._row(inserted), self._row(created.ids))
+
+    def test_the_lines_of_a_generation_are_read_back(self):
+        """The sheet lists the lines inserted after it was created, with the
+        points its total adds up: 60 x 34.5 / 40 = 51.75, 20 - 2 x 3 = 14,
+        10 - 3 x 2 = 4, 36 orders -> 5, the manual line 0."""
+        self.assertEqual(
+            self._points(self.sheet),
+            [
+                ("Workload", 51.75),
+                ("Customer evaluation", 14.0),
+                ("Work logs", 4.0),
+                ("Orders handled", 5.0),
+                ("Attitude", 0.0),
+            ],
+        )
+        self.assertEqual(self.sheet.line_ids.employee_id, self.engineer_a)
+        self.assertEqual(set(self.sheet.line_ids.mapped("month")), {self.sheet.month})
+
+    def test_who_may_not_create_lines_inserts_none(self):
+        before = self.Line.search_count([])
+        with self.assertRaises(AccessError):
+            self.Line.with_user(self.engineer_a_user)._insert_computed([self._vals()])
+        self.assertEqual(self.Line.search_count([]), before)
+        # Nor over RPC: the method is private.
+        with self.assertRaises(AccessError):
+            check_method_name("_insert_computed")
+
+    def test_bad_numbers_insert_none(self):
+        before = self.Line.search_count([])
+        for bad in (float("nan"), float("inf"), -1.0, 2e9):
+            with self.subTest(points=bad), self.assertRaises(ValidationError):
+                self.Line.with_user(self.manager_user)._insert_computed(
+                    [self._vals(), self._vals(points=bad)]
+                )
+        self.assertEqual(self.Line.search_count([]), before)
