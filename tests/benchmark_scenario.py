@@ -43,6 +43,8 @@ AVERAGE_PARTICIPANTS = 2
 SECOND_WORK_LOG_RATE = 0.3
 DISSATISFIED_RATE = 0.1
 CHANGED_TICKETS = 1000
+# The operation writing the KPI sheets in SQL (``SHEET_FLOOR_WRITE_QUERY``).
+SHEET_FLOOR = "SQL floor: the same KPI sheets and lines written, numbers at 0"
 # The lines of the benchmark's KPI sheet template: (metric, target).
 SHEET_METRICS = (
     ("points", 40),
@@ -345,9 +347,10 @@ def build(env, engineers, tickets_per_engineer=60, seed=42):
 
 @contextmanager
 def count_queries():
-    """Count the SQL queries run by any cursor inside the block, and among
-    them the reads: the ORM's flush splits its INSERTs and UPDATEs in chunks
-    of rows, so only the reads must not grow with the number of records."""
+    """Count the SQL queries run by any cursor inside the block (a ``COPY``
+    included), and among them the reads: the ORM's flush splits its INSERTs
+    and UPDATEs in chunks of rows, so only the reads must not grow with the
+    number of records."""
     counter = {"queries": 0, "reads": 0}
     execute = Cursor.execute
 
@@ -358,7 +361,14 @@ def count_queries():
             counter["reads"] += 1
         return execute(cursor, query, params, log_exceptions)
 
-    with patch.object(Cursor, "execute", counting_execute):
+    def counting_copy(cursor, sql, file, *args, **kwargs):
+        counter["queries"] += 1
+        return cursor._obj.copy_expert(sql, file, *args, **kwargs)
+
+    with (
+        patch.object(Cursor, "execute", counting_execute),
+        patch.object(Cursor, "copy_expert", counting_copy, create=True),
+    ):
         yield counter
 
 
@@ -473,14 +483,6 @@ def _operations(env, facts):
     def sql_floor_write(env):
         env.cr.execute(FLOOR_WRITE_QUERY, _floor_parameters(env, company, month))
 
-    template = env["helpdesk.appraisal.sheet.template"].browse(facts["template_id"])
-
-    def generate_sheets(env):
-        wizard = as_manager(env, facts)["helpdesk.appraisal.sheet.generate"].create(
-            {"template_id": template.id, "day": month}
-        )
-        wizard.action_generate()
-
     report = env.ref(
         "helpdesk_engineer_appraisal.helpdesk_engineer_appraisal_team_xlsx_action"
     )
@@ -510,12 +512,43 @@ def _operations(env, facts):
         ),
         ("Refresh Scores on one appraisal, by a manager", generate, refresh_one),
         ("generate + team XLSX report", None, team_xlsx),
+        *_sheet_operations(env, facts),
+    ]
+
+
+def _sheet_operations(env, facts):
+    """The KPI sheets of the benchmark's template generated through the
+    wizard, and their write floor."""
+    month = facts["month"]
+    template = env["helpdesk.appraisal.sheet.template"].browse(facts["template_id"])
+    sheet_employees = template._applicable_employees().ids
+
+    def sheet_floor_write(env):
+        env.cr.execute(
+            SHEET_FLOOR_WRITE_QUERY,
+            {
+                "template": template.id,
+                "company": template.company_id.id,
+                "month": month,
+                "uid": env.uid,
+                "employees": sheet_employees,
+            },
+        )
+
+    def generate_sheets(env):
+        wizard = as_manager(env, facts)["helpdesk.appraisal.sheet.generate"].create(
+            {"template_id": template.id, "day": month}
+        )
+        wizard.action_generate()
+
+    return [
         (
             f"KPI sheets of a {len(SHEET_METRICS)}-line template, "
             "as a manager through the wizard",
             None,
             generate_sheets,
         ),
+        (SHEET_FLOOR, None, sheet_floor_write),
     ]
 
 
@@ -678,6 +711,42 @@ FLOOR_WRITE_QUERY += """
         and column not in ("create_date", "state")
     ),
 )
+
+
+# The KPI sheets of a template written in SQL, with the numbers left at 0:
+# the least any implementation must pay to store a sheet per employee and a
+# line per template line (their foreign keys and indexes checked as the
+# module's own rows are).
+SHEET_FLOOR_WRITE_QUERY = """
+    WITH sheets AS (
+        INSERT INTO helpdesk_appraisal_sheet
+               (template_id, employee_id, company_id, month, period_type, state,
+                department_id, supervisor_id, maximum, total_score,
+                create_uid, create_date, write_uid, write_date)
+        SELECT %(template)s, employee.id, %(company)s, %(month)s, 'month', 'draft',
+               employee.department_id, employee.parent_id, 100, 0,
+               %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+          FROM hr_employee employee
+         WHERE employee.id = ANY(%(employees)s)
+     RETURNING id, employee_id, department_id
+    )
+    INSERT INTO helpdesk_appraisal_sheet_line
+           (sheet_id, template_line_id, employee_id, template_id, department_id,
+            month, sequence, section, name, metric, rule_kind, scorer, weight,
+            target, actual, numerator, denominator, has_data, points,
+            formula_numbers, in_total, on_time_limit,
+            create_uid, create_date, write_uid, write_date)
+    SELECT sheets.id, line.id, sheets.employee_id, %(template)s,
+           sheets.department_id, %(month)s, line.sequence, line.section,
+           line.name->>'en_US', line.metric, line.rule_kind, line.scorer,
+           line.weight, line.target, 0, 0, 0, TRUE, 0,
+           '{"kind": "proportional", "points": 0}', line.in_total,
+           line.on_time_limit,
+           %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+      FROM sheets
+     CROSS JOIN helpdesk_appraisal_sheet_template_line line
+     WHERE line.template_id = %(template)s
+"""
 
 
 def _floor_parameters(env, company, month):
