@@ -563,21 +563,8 @@ class HelpdeskAppraisalSheet(models.Model):
             .browse(dict.fromkeys(employee.id for _t, employee, *_rest in targets))
             .sudo()
         )
-        metric_model = self.env["helpdesk.appraisal.metric"]
-        values = {}
         periods = {(template, month) for template, _employee, month, _sheet in targets}
-        with metric_model._sharing_measures():
-            for template, month in periods:
-                months = tuple(template._period_months(month))
-                for metric, params in {
-                    key for line in template.line_ids for key in line._metric_keys()
-                }:
-                    if (months, metric, params) not in values:
-                        values[months, metric, params] = metric_model._compute_metric(
-                            metric, employees, list(months), params
-                        )
-        line_model = self.env["helpdesk.appraisal.sheet.line"]
-        # Per template and period: its months and, per line, its metric keys.
+        # Per template and period: its months and, per line, its metrics.
         plans = {
             (template, month): (
                 tuple(template._period_months(month)),
@@ -585,6 +572,18 @@ class HelpdeskAppraisalSheet(models.Model):
             )
             for template, month in periods
         }
+        metric_model = self.env["helpdesk.appraisal.metric"]
+        values = {}
+        with metric_model._sharing_measures():
+            for months, template_lines in plans.values():
+                for metric, params in {
+                    key for _line, keys in template_lines for key in keys
+                }:
+                    if (months, metric, params) not in values:
+                        values[months, metric, params] = metric_model._compute_metric(
+                            metric, employees, list(months), params
+                        )
+        line_model = self.env["helpdesk.appraisal.sheet.line"]
         # A rule is the same for every employee of a company, unless its
         # target comes from a metric; a scale, for every sheet of a company.
         rules = {}

@@ -452,3 +452,41 @@ def test_k4_overlap_up_to_the_wider_band():
 
 def test_k4_no_bands():
     assert kpi_rules.tier_gaps_and_overlaps([]) == ([], [])
+
+
+# What a sheet line keeps of a rule's result -----------------------------------
+
+
+def test_formula_numbers_of_a_proportional_rule_keep_its_shape():
+    result = kpi_rules.proportional(60, 34.5, 40)
+    numbers = kpi_rules.formula_numbers(kpi_rules.K1_PROPORTIONAL, result, "ratio")
+    assert numbers["kind"] == kpi_rules.K1_PROPORTIONAL
+    assert numbers["shape"] == "ratio"
+    assert numbers["points"] == pytest.approx(51.75)
+    assert numbers["ratio"] == pytest.approx(0.8625)
+
+
+def test_formula_numbers_of_tiers_name_the_band_used():
+    bands = [Band(30, None, 5), Band(20, 30, 3), Band(None, 20, 0)]
+    result = kpi_rules.tiers(36, bands)
+    numbers = kpi_rules.formula_numbers(
+        kpi_rules.K4_TIERS, result, band_labels=["[30, +∞)", "[20, 30)", "(-∞, 20)"]
+    )
+    assert numbers == {
+        "actual": 36,
+        "band": "[30, +∞)",
+        "output": 5,
+        "kind": kpi_rules.K4_TIERS,
+        "points": 5,
+    }
+
+
+def test_formula_numbers_of_a_value_in_no_band_or_without_data():
+    gap = kpi_rules.tiers(25, [Band(30, None, 5)])
+    assert kpi_rules.formula_numbers(kpi_rules.K4_TIERS, gap)["band"] is None
+    no_data = kpi_rules.evaluate(kpi_rules.K4_TIERS, None, {"bands": []}, 2.0)
+    assert kpi_rules.formula_numbers(kpi_rules.K4_TIERS, no_data) == {
+        "no_data": True,
+        "kind": kpi_rules.K4_TIERS,
+        "points": 2.0,
+    }
