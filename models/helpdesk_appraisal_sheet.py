@@ -518,6 +518,8 @@ class HelpdeskAppraisalSheet(models.Model):
         )
         sheet_changes = {}
         line_changes = {}
+        # The lines' labels, in every language, compared apart.
+        labels = {}
         new_lines = []
         for sheet, (sheet_vals, lines_vals) in zip(su_sheets, numbers, strict=True):
             _collect_changes(sheet, sheet_vals, sheet_changes)
@@ -525,12 +527,24 @@ class HelpdeskAppraisalSheet(models.Model):
             for template_line, line_vals in lines_vals:
                 line = lines.get(template_line)
                 if line:
+                    labels[line] = line_vals.pop("name")
                     _collect_changes(line, line_vals, line_changes)
                 else:
                     new_lines.append((sheet, template_line, line_vals))
         line_model = self.env["helpdesk.appraisal.sheet.line"].sudo()
         for changed, ids in line_changes.values():
             line_model.browse(ids)._computed_write(changed)
+        label_changes = {}
+        stored = translations_of(line_model.union(*labels), "name")
+        for line, label in labels.items():
+            if stored[line] != label:
+                key = json.dumps(label, sort_keys=True)
+                label_changes.setdefault(key, (label, []))[1].append(line.id)
+        for label, ids in label_changes.values():
+            for lang, text in label.items():
+                line_model.browse(ids).with_context(lang=lang)._computed_write(
+                    {"name": text}
+                )
         for changed, ids in sheet_changes.values():
             sheets.browse(ids)._computed_write(changed)
         # After the sheets' changes, which the new lines copy.
@@ -572,6 +586,12 @@ class HelpdeskAppraisalSheet(models.Model):
             )
             for template, month in periods
         }
+        labels = translations_of(
+            self.env["helpdesk.appraisal.sheet.template.line"]
+            .union(*(template.line_ids for template, _month in periods))
+            .sudo(),
+            "name",
+        )
         metric_model = self.env["helpdesk.appraisal.metric"]
         values = {}
         with metric_model._sharing_measures():
@@ -605,7 +625,7 @@ class HelpdeskAppraisalSheet(models.Model):
                 rule_key = (template_line, company, target_value)
                 if rule_key not in rules:
                     rules[rule_key] = line_model._rule_of(
-                        template_line, company, target_value
+                        template_line, company, labels[template_line], target_value
                     )
                 line_vals = line_model._values_of(
                     rules[rule_key],
@@ -736,3 +756,19 @@ def _collect_changes(record, vals, changes):
         # The rule's numbers are a dict: the key is the changes' JSON text.
         key = json.dumps(changed, sort_keys=True, default=str)
         changes.setdefault(key, (changed, []))[1].append(record.id)
+
+
+def translations_of(records, field_name):
+    """``{record: {language: text}}`` of the translated field ``field_name``
+    of ``records``, for English and every installed language (a language
+    without its own text has the English one), read in one query as Odoo's
+    translation dialog reads them."""
+    env = records.env
+    langs = dict.fromkeys(
+        ["en_US", *(code for code, _name in env["res.lang"].get_installed())]
+    )
+    records = records.with_context(prefetch_langs=True)
+    return {
+        record: {lang: record.with_context(lang=lang)[field_name] for lang in langs}
+        for record in records
+    }

@@ -104,7 +104,9 @@ class HelpdeskAppraisalSheetLine(models.Model):
             ("non_kpi", "Non-KPI"),
         ],
     )
-    name = fields.Char(string="Label")
+    # Every translation of the template line's label, kept as it was when
+    # computed: each reader sees the label in their language.
+    name = fields.Char(string="Label", translate=True)
     metric = fields.Selection(selection=METRIC_SELECTION)
     rule_kind = fields.Selection(selection=RULE_KIND_SELECTION)
     scorer = fields.Selection(
@@ -387,13 +389,15 @@ class HelpdeskAppraisalSheetLine(models.Model):
         return None
 
     @api.model
-    def _rule_of(self, template_line, company, target_value=None):
+    def _rule_of(self, template_line, company, label, target_value=None):
         """What a line of ``template_line`` on a sheet of ``company`` applies
         whatever its metric's value (a ``LineRule``): the line as applied
         (``_effective``: its target from ``target_value``, the ``(value,
         numerator, denominator)`` of its target metric), read once. The same
         for every employee of a company unless the target comes from a
-        metric: ``_numbers_of`` reuses it across the sheets it computes."""
+        metric: ``_numbers_of`` reuses it across the sheets it computes.
+        ``label`` is the template line's label in every language
+        (``translations_of``)."""
         template_line = template_line.sudo()
         line = template_line._effective(company, target_value)
         return LineRule(
@@ -409,7 +413,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
             copied={
                 "sequence": line.sequence,
                 "section": line.section,
-                "name": line.name,
+                "name": label,
                 "metric": line.metric,
                 "rule_kind": line.rule_kind,
                 "scorer": line.scorer,
@@ -465,7 +469,12 @@ class HelpdeskAppraisalSheetLine(models.Model):
         self.check_access("create")
         self._check_appraisal_input(*vals_list)
         names = sorted(vals_list[0])
-        columns = [(name, _COPY_CONVERTERS[self._fields[name].type]) for name in names]
+        # A translated text is stored as its ``{language: text}`` JSON.
+        columns = [
+            (name, _COPY_CONVERTERS["json" if field.translate else field.type])
+            for name in names
+            for field in [self._fields[name]]
+        ]
         audit = "".join(
             f"\t{value}" for value in (self.env.uid, self.env.cr.now().isoformat()) * 2
         )

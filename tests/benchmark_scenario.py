@@ -738,7 +738,7 @@ SHEET_FLOOR_WRITE_QUERY = """
             create_uid, create_date, write_uid, write_date)
     SELECT sheets.id, line.id, sheets.employee_id, %(template)s,
            sheets.department_id, %(month)s, line.sequence, line.section,
-           line.name->>'en_US', line.metric, line.rule_kind, line.scorer,
+           line.name, line.metric, line.rule_kind, line.scorer,
            line.weight, line.target, 0, 0, 0, TRUE, 0,
            '{"kind": "proportional", "points": 0}', line.in_total,
            line.on_time_limit,

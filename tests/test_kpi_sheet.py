@@ -157,6 +157,44 @@ class TestKpiSheet(KpiSheetCommon):
             "实际 34.5，目标 40：r = 0.8625，计 0.8625（上限 1）-> 60 x 0.8625 = 51.75",
         )
 
+    def test_labels_in_the_readers_language(self):
+        """A line keeps every translation of its template line's label:
+        whoever computed the sheet (here in English), a Chinese reader sees
+        the Chinese label; a refresh follows a translation changed since,
+        and a done sheet keeps the one it was computed with."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.line_workload.update_field_translations("name", {"zh_CN": "工作量"})
+        sheet = (
+            self._generate_sheets()
+            .filtered(lambda s: s.employee_id == self.engineer_a)
+            .with_context(lang="en_US")
+        )
+        workload = sheet.line_ids[0]
+        self.assertEqual(workload.name, "Workload")
+        self.assertEqual(workload.with_context(lang="zh_CN").name, "工作量")
+        # A label without a Chinese translation reads in English.
+        self.assertEqual(
+            sheet.line_ids[1].with_context(lang="zh_CN").name, "Customer evaluation"
+        )
+        self.line_workload.update_field_translations("name", {"zh_CN": "工作负荷"})
+        sheet._refresh()
+        self.assertEqual(workload.with_context(lang="zh_CN").name, "工作负荷")
+        self.assertEqual(workload.name, "Workload")
+        self.assertEqual(workload.points, 51.75)
+        # The preview shows the label in its reader's language too.
+        preview = (
+            self.env["helpdesk.appraisal.sheet.preview"]
+            .with_context(lang="zh_CN")
+            .create(
+                {
+                    "template_id": self.template.id,
+                    "employee_id": self.engineer_a.id,
+                    "day": OCTOBER,
+                }
+            )
+        )
+        self.assertEqual(preview._preview_values()["lines"][0]["name"], "工作负荷")
+
     def test_a_d_scale(self):
         self.template.grade_scale_id = self.env.ref(
             "helpdesk_engineer_appraisal.grade_scale_a_d"

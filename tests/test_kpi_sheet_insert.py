@@ -8,6 +8,9 @@ from odoo.models import check_method_name
 from ..models.helpdesk_appraisal_sheet import _COMPUTED_WRITE
 from .kpi_common import KpiSheetCommon
 
+# A label with what a ``COPY`` must escape.
+LABEL = 'Tab\there, back\\slash \\N, "quotes",\nline\r\nbreaks ∞ 订单'
+
 
 class TestKpiSheetInsert(KpiSheetCommon):
     """Generation inserts the lines of its sheets with one ``COPY``
@@ -35,7 +38,7 @@ class TestKpiSheetInsert(KpiSheetCommon):
             "month": date(2026, 10, 1),
             "sequence": 4,
             "section": "qualitative",
-            "name": 'Tab\there, back\\slash \\N, "quotes",\nline\r\nbreaks ∞ 订单',
+            "name": {"en_US": LABEL},
             "metric": "orders",
             "rule_kind": "tiers",
             "scorer": "system",
@@ -74,11 +77,12 @@ class TestKpiSheetInsert(KpiSheetCommon):
         return [row for (row,) in self.env.cr.fetchall()]
 
     def _created(self, vals):
-        """The line ``create`` stores for ``vals``, by the same manager."""
+        """The line ``create`` stores for ``vals``, by the same manager, in
+        English (``create`` takes a label in one language)."""
         return (
             self.Line.with_user(self.manager_user)
-            .with_context(sheet_computed_write=_COMPUTED_WRITE)
-            .create(vals)
+            .with_context(sheet_computed_write=_COMPUTED_WRITE, lang="en_US")
+            .create({**vals, "name": vals["name"] and vals["name"]["en_US"]})
         )
 
     def _inserted_ids(self, vals_list):
@@ -92,11 +96,20 @@ class TestKpiSheetInsert(KpiSheetCommon):
         created = self._created(vals)
         self.assertEqual(len(inserted), 1)
         self.assertEqual(self._row(inserted), self._row(created.ids))
-        line = self.Line.browse(inserted)
-        self.assertEqual(line.name, vals["name"])
+        line = self.Line.browse(inserted).with_context(lang="en_US")
+        self.assertEqual(line.name, LABEL)
         self.assertEqual(line.formula_numbers, vals["formula_numbers"])
         self.assertFalse(line.department_id)
         self.assertEqual(line.create_uid, self.manager_user)
+
+    def test_a_label_keeps_every_translation(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        inserted = self._inserted_ids(
+            [self._vals(name={"en_US": "Orders handled", "zh_CN": "处理订单"})]
+        )
+        line = self.Line.browse(inserted)
+        self.assertEqual(line.with_context(lang="en_US").name, "Orders handled")
+        self.assertEqual(line.with_context(lang="zh_CN").name, "处理订单")
 
     def test_empty_values_as_create_stores_them(self):
         vals = self._vals(

@@ -102,6 +102,9 @@ class HelpdeskAppraisalSheetPreview(models.TransientModel):
             "lines": [
                 {
                     **line_vals,
+                    # The label in the reader's language.
+                    "name": line_vals["name"].get(self.env.lang)
+                    or line_vals["name"]["en_US"],
                     "formula": line_model._formula_of(line_vals["formula_numbers"]),
                 }
                 for _template_line, line_vals in lines_vals
