@@ -284,6 +284,16 @@ class HelpdeskAppraisalSheetLine(models.Model):
     def _computed_write(self, vals):
         return self.with_context(sheet_computed_write=_COMPUTED_WRITE).write(vals)
 
+    def _update_field_translations(
+        self, field_name, translations, digest=None, source_lang=None
+    ):
+        # The translation dialog (public ``update_field_translations``) stores
+        # around ``write``: the label is the template line's, as computed.
+        self._check_line_writable({field_name: translations})
+        return super()._update_field_translations(
+            field_name, translations, digest=digest, source_lang=source_lang
+        )
+
     def _check_line_writable(self, vals):
         """Who may give which value, at which stage, refused with the rule."""
         if self.env.su:

@@ -89,6 +89,21 @@ class TestKpiSheetAccess(KpiSheetCommon):
         workload = self.sheet_a.line_ids[0]
         self.assertEqual(workload.formula_numbers["kind"], "proportional")
 
+    def test_labels_are_never_translated_by_hand(self):
+        """The translation dialog writes around ``write``: nobody rewrites
+        a line's label through it, in any language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.sheet_a.with_user(self.supervisor_user).action_send()
+        workload = self.sheet_a.line_ids[0]
+        for user in (self.engineer_a_user, self.supervisor_user, self.manager_user):
+            for lang in ("en_US", "zh_CN"):
+                with self.assertRaisesText(AccessError, "come from its template"):
+                    workload.with_user(user).update_field_translations(
+                        "name", {lang: "Free points"}
+                    )
+        self.assertEqual(workload.with_context(lang="en_US").name, "Workload")
+        self.assertEqual(workload.with_context(lang="zh_CN").name, "Workload")
+
     def test_lines_keep_their_sheets_employee_and_period(self):
         """The lines' copies of their sheet's employee, template, department
         and period follow the sheet; nobody writes them by hand, not even
