@@ -3,7 +3,7 @@
 {
     "name": "Helpdesk Engineer Appraisal",
     "summary": "Score service orders and appraise after-sales engineers monthly",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Human Resources/Appraisals",
     "website": "https://github.com/helpdesk-engineer-appraisal/helpdesk_engineer_appraisal",
     "author": "Helpdesk Engineer Appraisal contributors",

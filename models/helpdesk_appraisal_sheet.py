@@ -547,13 +547,11 @@ class HelpdeskAppraisalSheet(models.Model):
                 )
         for changed, ids in sheet_changes.values():
             sheets.browse(ids)._computed_write(changed)
-        # After the sheets' changes, which the new lines copy.
         line_model._insert_computed(
             [
                 {
                     "sheet_id": sheet.id,
                     "template_line_id": template_line.id,
-                    **line_model._sheet_values(sheet),
                     **line_vals,
                 }
                 for sheet, template_line, line_vals in new_lines
@@ -609,9 +607,10 @@ class HelpdeskAppraisalSheet(models.Model):
         rules = {}
         scales = {}
         result = []
+        # The department and manager are HR data the reader may not see.
+        su_employees = {employee.id: employee for employee in employees}
         for template, employee, month, sheet in targets:
-            # The department and manager are HR data the reader may not see.
-            employee = employee.sudo()
+            employee = su_employees[employee.id]
             months, template_lines = plans[template, month]
             company = sheet.company_id or template.company_id
             lines = {line.template_line_id: line for line in sheet.line_ids}
@@ -622,7 +621,7 @@ class HelpdeskAppraisalSheet(models.Model):
                     values[months, *key].get(employee.id) for key in keys
                 )
                 target_value = target[0] if target else None
-                rule_key = (template_line, company, target_value)
+                rule_key = (template_line.id, company.id, target_value)
                 if rule_key not in rules:
                     rules[rule_key] = line_model._rule_of(
                         template_line, company, labels[template_line], target_value
@@ -728,15 +727,15 @@ class HelpdeskAppraisalSheet(models.Model):
             raise GenerationConflict(
                 "sheets of the same template and period created meanwhile"
             ) from error
-        line_model = self.env["helpdesk.appraisal.sheet.line"]
-        new_lines = []
-        for sheet, (_sheet_vals, lines_vals) in zip(created, numbers, strict=True):
-            copies = line_model._sheet_values(sheet)
-            new_lines += [
-                {"sheet_id": sheet.id, "template_line_id": line.id, **copies, **vals}
+        self.env["helpdesk.appraisal.sheet.line"]._insert_computed(
+            [
+                {"sheet_id": sheet.id, "template_line_id": line.id, **vals}
+                for sheet, (_sheet_vals, lines_vals) in zip(
+                    created, numbers, strict=True
+                )
                 for line, vals in lines_vals
             ]
-        line_model._insert_computed(new_lines)
+        )
         existing.with_context(tracking_disable=True)._refresh()
         return (existing | created).with_env(self.env)
 

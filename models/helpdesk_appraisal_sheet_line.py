@@ -1,6 +1,5 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import io
 import json
 from collections import namedtuple
 
@@ -26,7 +25,7 @@ from .helpdesk_appraisal_sheet_template_line import (
     SCORER_SUPERVISOR,
 )
 
-# The sheet's fields its lines store, under the same names.
+# The sheet's fields its lines show, under the same names.
 _SHEET_FIELDS = ("employee_id", "template_id", "department_id", "month")
 
 
@@ -147,35 +146,14 @@ class HelpdeskAppraisalSheetLine(models.Model):
         string="Comment",
         help="Why the line earns less than its maximum: required then.",
     )
-    # The sheet's, stored for the pivot and graph of the lines. Editable
-    # computes: generation gives them with the lines it creates, which are
-    # inserted with them rather than updated after; nobody else writes them
-    # (``_COMPUTED_FIELDS``).
-    employee_id = fields.Many2one(
-        comodel_name="hr.employee",
-        compute="_compute_sheet_fields",
-        store=True,
-        readonly=False,
-    )
-    template_id = fields.Many2one(
-        comodel_name="helpdesk.appraisal.sheet.template",
-        compute="_compute_sheet_fields",
-        store=True,
-        readonly=False,
-    )
-    department_id = fields.Many2one(
-        comodel_name="hr.department",
-        compute="_compute_sheet_fields",
-        store=True,
-        readonly=False,
-    )
-    month = fields.Date(
-        compute="_compute_sheet_fields",
-        store=True,
-        readonly=False,
-        index=True,
-        help="First day of the sheet's period (its first month).",
-    )
+    # The sheet's, for the pivot, graph and filters of the lines, read through
+    # the sheet rather than stored: a copy on each of the ten lines of a sheet
+    # was a third of the time generation spent storing them (tools/
+    # BENCHMARK.md). Never written through the line (``_COMPUTED_FIELDS``).
+    employee_id = fields.Many2one(related="sheet_id.employee_id")
+    template_id = fields.Many2one(related="sheet_id.template_id")
+    department_id = fields.Many2one(related="sheet_id.department_id")
+    month = fields.Date(related="sheet_id.month")
     # The metric's parameters (METRIC_PARAMETERS), copied from the template
     # line: a done sheet opens the facts it was computed from.
     complaint_channel = fields.Selection(
@@ -249,11 +227,6 @@ class HelpdeskAppraisalSheetLine(models.Model):
         return self.env._(
             "%(value)s given (%(minimum)s to %(maximum)s) -> %(points)s", **text
         )
-
-    @api.depends(*(f"sheet_id.{name}" for name in _SHEET_FIELDS))
-    def _compute_sheet_fields(self):
-        for line in self:
-            line.update({name: line.sheet_id[name] for name in _SHEET_FIELDS})
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -464,7 +437,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
     @api.model
     def _insert_computed(self, vals_list):
         """Insert the lines of ``vals_list``, computed by their sheets (every
-        stored field given, as ``_values_of`` and ``_sheet_values`` give them),
+        stored field given, as ``_values_of`` gives them),
         with one ``COPY``.
 
         A generation creates some ten lines per employee: through ``create``,
@@ -488,15 +461,9 @@ class HelpdeskAppraisalSheetLine(models.Model):
         audit = "".join(
             f"\t{value}" for value in (self.env.uid, self.env.cr.now().isoformat()) * 2
         )
-        rows = io.StringIO(
-            "".join(
-                [
-                    "\t".join([convert(vals[name]) for name, convert in columns])
-                    + audit
-                    + "\n"
-                    for vals in vals_list
-                ]
-            )
+        rows = _CopyReader(
+            "\t".join([convert(vals[name]) for name, convert in columns]) + audit + "\n"
+            for vals in vals_list
         )
         self.env.flush_all()
         # As the ORM's own COPY (of external ids): no asynchronous wait
@@ -529,14 +496,6 @@ class HelpdeskAppraisalSheetLine(models.Model):
             {vals["sheet_id"] for vals in vals_list}
         ).invalidate_recordset(["line_ids"])
 
-    @api.model
-    def _sheet_values(self, sheet):
-        """The values of the fields of ``sheet`` its lines store."""
-        return {
-            name: sheet._fields[name].convert_to_write(sheet[name], sheet)
-            for name in _SHEET_FIELDS
-        }
-
 
 _COPY_NULL = r"\N"
 
@@ -563,11 +522,34 @@ _COPY_CONVERTERS = {
     "date": lambda value: str(value) if value else _COPY_NULL,
     "float": lambda value: repr(float(value)),
     "integer": lambda value: str(int(value or 0)),
-    "json": lambda value: _copy_text(json.dumps(value)) if value else _COPY_NULL,
+    # JSON escapes the breaks and tabs of its strings, with backslashes.
+    "json": lambda value: (
+        json.dumps(value, ensure_ascii=False).replace("\\", "\\\\")
+        if value
+        else _COPY_NULL
+    ),
     "many2one": lambda value: str(int(value)) if value else _COPY_NULL,
     "selection": lambda value: str(value) if value else _COPY_NULL,
     "text": _copy_text,
 }
+
+
+class _CopyReader:
+    """The file ``COPY`` reads ``rows`` from, each converted when read: the
+    server stores the first rows while the next are converted."""
+
+    def __init__(self, rows):
+        self._rows = rows
+
+    def read(self, size=8192):
+        chunk = []
+        length = 0
+        for row in self._rows:
+            chunk.append(row)
+            length += len(row)
+            if length >= size:
+                break
+        return "".join(chunk)
 
 
 def _number(value):

@@ -105,9 +105,9 @@ class TestKpiSheetAccess(KpiSheetCommon):
         self.assertEqual(workload.with_context(lang="zh_CN").name, "Workload")
 
     def test_lines_keep_their_sheets_employee_and_period(self):
-        """The lines' copies of their sheet's employee, template, department
-        and period follow the sheet; nobody writes them by hand, not even
-        with a context key sent over RPC."""
+        """The lines' employee, template, department and period are their
+        sheet's; nobody writes them through a line, not even with a context
+        key sent over RPC."""
         lines = self.sheet_a.line_ids
         other = self.env["hr.department"].create({"name": "Elsewhere"})
         for user in (self.engineer_a_user, self.supervisor_user, self.manager_user):

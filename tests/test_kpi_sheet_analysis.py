@@ -49,6 +49,16 @@ class TestKpiSheetAnalysis(KpiSheetCommon):
         self.assertEqual(
             set(self.sheets.line_ids.mapped("month")), {self.sheets[0].month}
         )
+        # By period and department, read through the sheets: 10 lines, 5
+        # each, whose points add up to the two totals 74.75 + 36.75.
+        self.assertEqual(
+            Line._read_group(
+                [("sheet_id", "in", self.sheets.ids), ("month", ">=", "2026-10-01")],
+                ["month:month", "department_id"],
+                ["__count", "points:sum"],
+            ),
+            [(self.sheets[0].month, self.sheets.department_id, 10, 111.5)],
+        )
         self.assertEqual(
             self.sheets.line_ids.employee_id, self.engineer_a | self.engineer_b
         )

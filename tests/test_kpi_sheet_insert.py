@@ -1,9 +1,11 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
+import importlib.util
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.models import check_method_name
+from odoo.modules.module import get_module_path
+from odoo.tools import sql
 
 from ..models.helpdesk_appraisal_sheet import _COMPUTED_WRITE
 from .kpi_common import KpiSheetCommon
@@ -32,10 +34,6 @@ class TestKpiSheetInsert(KpiSheetCommon):
         return {
             "sheet_id": self.sheet.id,
             "template_line_id": self.line_orders.id,
-            "employee_id": self.engineer_a.id,
-            "template_id": self.template.id,
-            "department_id": False,
-            "month": date(2026, 10, 1),
             "sequence": 4,
             "section": "qualitative",
             "name": {"en_US": LABEL},
@@ -99,7 +97,6 @@ class TestKpiSheetInsert(KpiSheetCommon):
         line = self.Line.browse(inserted).with_context(lang="en_US")
         self.assertEqual(line.name, LABEL)
         self.assertEqual(line.formula_numbers, vals["formula_numbers"])
-        self.assertFalse(line.department_id)
         self.assertEqual(line.create_uid, self.manager_user)
 
     def test_a_label_keeps_every_translation(self):
@@ -139,6 +136,43 @@ class TestKpiSheetInsert(KpiSheetCommon):
             ],
         )
         self.assertEqual(self.sheet.line_ids.employee_id, self.engineer_a)
+        self.assertEqual(set(self.sheet.line_ids.mapped("month")), {self.sheet.month})
+
+    def test_migration_drops_the_lines_copies_of_their_sheet(self):
+        """Lines read their sheet's employee, template, department and month
+        through it: the columns an older version stored them in, with their
+        foreign keys and index, are dropped; the lines read the same."""
+        cr = self.env.cr
+        self.env.flush_all()
+        for column in ("employee_id", "template_id", "department_id", "month"):
+            self.assertFalse(sql.column_exists(cr, self.Line._table, column))
+        cr.execute(
+            """ALTER TABLE helpdesk_appraisal_sheet_line
+                 ADD COLUMN employee_id integer REFERENCES hr_employee(id),
+                 ADD COLUMN template_id integer
+                     REFERENCES helpdesk_appraisal_sheet_template(id),
+                 ADD COLUMN department_id integer REFERENCES hr_department(id),
+                 ADD COLUMN month date"""
+        )
+        cr.execute(
+            "CREATE INDEX helpdesk_appraisal_sheet_line__month_index "
+            "ON helpdesk_appraisal_sheet_line (month)"
+        )
+        path = f"{get_module_path('helpdesk_engineer_appraisal')}/migrations/"
+        spec = importlib.util.spec_from_file_location(
+            "post_drop_line_copies", f"{path}18.0.1.4.0/post-drop-line-copies.py"
+        )
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(cr, "18.0.1.3.0")
+        for column in ("employee_id", "template_id", "department_id", "month"):
+            self.assertFalse(sql.column_exists(cr, self.Line._table, column))
+        self.assertFalse(
+            sql.index_exists(cr, "helpdesk_appraisal_sheet_line__month_index")
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self.sheet.line_ids.employee_id, self.engineer_a)
+        self.assertEqual(self.sheet.line_ids.template_id, self.template)
         self.assertEqual(set(self.sheet.line_ids.mapped("month")), {self.sheet.month})
 
     def test_who_may_not_create_lines_inserts_none(self):
