@@ -728,16 +728,14 @@ SHEET_FLOOR_WRITE_QUERY = """
                %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
           FROM hr_employee employee
          WHERE employee.id = ANY(%(employees)s)
-     RETURNING id, employee_id, department_id
+     RETURNING id
     )
     INSERT INTO helpdesk_appraisal_sheet_line
-           (sheet_id, template_line_id, employee_id, template_id, department_id,
-            month, sequence, section, name, metric, rule_kind, scorer, weight,
-            target, actual, numerator, denominator, has_data, points,
-            formula_numbers, in_total, on_time_limit,
+           (sheet_id, template_line_id, sequence, section, name, metric,
+            rule_kind, scorer, weight, target, actual, numerator, denominator,
+            has_data, points, formula_numbers, in_total, on_time_limit,
             create_uid, create_date, write_uid, write_date)
-    SELECT sheets.id, line.id, sheets.employee_id, %(template)s,
-           sheets.department_id, %(month)s, line.sequence, line.section,
+    SELECT sheets.id, line.id, line.sequence, line.section,
            line.name, line.metric, line.rule_kind, line.scorer,
            line.weight, line.target, 0, 0, 0, TRUE, 0,
            '{"kind": "proportional", "points": 0}', line.in_total,
