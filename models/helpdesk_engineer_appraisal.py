@@ -1099,8 +1099,9 @@ class HelpdeskEngineerAppraisal(models.Model):
             for company in {company for _employee, _month, company, _sent in targets}
         }
         values = []
+        su_employees = {employee.id: employee for employee in employees}
         for employee, month, company, sent in targets:
-            employee = employee.sudo()
+            employee = su_employees[employee.id]
             key = (employee.id, month)
             employee_credits = credits.get(key, {})
             if sent is None:
@@ -1238,16 +1239,14 @@ class HelpdeskEngineerAppraisal(models.Model):
         """Employees to appraise for ``month``: those marked *Appraised*, and
         whoever else has credits in the month unless their user is a
         supervisor or manager; interns only if the company says so."""
-        # Counts the credits of every engineer, whatever the caller may read.
-        credited = [
-            employee.id
-            for [employee] in self.env["helpdesk.ticket.credit"]
+        # Counts the credits of every engineer, whatever the caller may read:
+        # selected by PostgreSQL in the employees' query rather than listed.
+        credited = (
+            self.env["helpdesk.ticket.credit"]
             .sudo()
-            ._read_group(
-                [("month", "=", month), ("company_id", "=", company.id)],
-                ["employee_id"],
-            )
-        ]
+            ._search([("month", "=", month), ("company_id", "=", company.id)])
+            .subselect("employee_id")
+        )
         domain = [
             ("company_id", "=", company.id),
             "|",

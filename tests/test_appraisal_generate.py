@@ -114,9 +114,10 @@ class TestAppraisalGeneratePerformance(MonthlyAppraisalCommon):
     def test_query_budget_for_15_engineers(self):
         self._generate_september(self._team(1))
         department = self._team(15)
-        # Employees with credits, the engineer group, the company, the
-        # concerned employees, the existing appraisals, the defaults, one
-        # INSERT, the employees, the credit points, the areas led, the
-        # callbacks and their orders' engineers, the findings, one UPDATE.
-        with self.assertQueryCount(15):
+        # The engineer group, the company, the concerned employees (those
+        # with credits selected in the same query), the existing appraisals,
+        # the defaults, one INSERT, the employees, the credit points, the
+        # areas led, the callbacks and their orders' engineers, the
+        # findings, one UPDATE.
+        with self.assertQueryCount(14):
             self._generate_september(department)
