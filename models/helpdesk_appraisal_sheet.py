@@ -674,19 +674,21 @@ class HelpdeskAppraisalSheet(models.Model):
     # Generation --------------------------------------------------------------
 
     @api.model
-    def _generate(self, template, day):
+    def _generate(self, template, day, scope=None):
         """Create the missing sheets of ``template`` for the period holding
         ``day`` and refresh those not done, for everyone the template applies
         to, in one batch. Running it again changes nothing unless the facts
         changed. One generation of a template and period runs at a time (see
         ``lock_generation``): a second one waits, then runs again in a new
-        transaction and refreshes the sheets the first created."""
+        transaction and refreshes the sheets the first created.
+
+        ``scope``: the template's ``_generation_scope`` of the period, when
+        the caller read it already (the wizard tells whom it leaves out)."""
         month = template._period_start(day)
         lock_generation(
             self.env.cr, SHEET_GENERATION_LOCK, f"{template.id}:{month.isoformat()}"
         )
-        employees = template._applicable_employees()
-        employees -= template._probation_employees(employees, month)
+        employees, _left_out = scope or template._generation_scope(month)
         existing = self.search(
             [
                 ("template_id", "=", template.id),

@@ -168,6 +168,14 @@ class HelpdeskAppraisalSheetTemplate(models.Model):
         self.ensure_one()
         return self._employees_in_scope()
 
+    def _generation_scope(self, month):
+        """``(employees, left_out)`` of the period starting ``month``: the
+        employees the template's sheets are generated for, and those it
+        applies to but leaves out while on probation."""
+        applicable = self._applicable_employees()
+        left_out = self._probation_employees(applicable, month)
+        return applicable - left_out, left_out
+
     def _probation_employees(self, employees, month):
         """The ``employees`` on probation during the period starting
         ``month``, when the template excludes them: their running contract's

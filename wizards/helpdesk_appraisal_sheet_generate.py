@@ -22,18 +22,17 @@ class HelpdeskAppraisalSheetGenerate(models.TransientModel):
 
     def action_generate(self):
         self.ensure_one()
+        template = self.template_id
+        scope = template._generation_scope(template._period_start(self.day))
         sheets = self.env["helpdesk.appraisal.sheet"]._generate(
-            self.template_id, self.day
+            template, self.day, scope
         )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "helpdesk_engineer_appraisal.helpdesk_appraisal_sheet_action"
         )
         action["domain"] = [("id", "in", sheets.ids)]
         action["context"] = {}
-        template = self.template_id
-        left_out = template._probation_employees(
-            template._applicable_employees(), template._period_start(self.day)
-        )
+        _employees, left_out = scope
         if left_out:
             return {
                 "type": "ir.actions.client",
