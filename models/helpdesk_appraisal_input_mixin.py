@@ -56,12 +56,28 @@ class HelpdeskAppraisalInputMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_appraisal_input(*vals_list)
+        self._check_appraisal_input(*self._with_context_defaults(vals_list))
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_appraisal_input(vals)
         return super().write(vals)
+
+    @api.model
+    def _with_context_defaults(self, vals_list):
+        """The values ``create`` stores for ``vals_list``: with the
+        ``default_`` keys of the context for this model's fields not given. A
+        client's context is the client's (sent over RPC like the values):
+        its defaults are checked as the values are."""
+        defaults = {
+            name: value
+            for key, value in self.env.context.items()
+            if key.startswith("default_")
+            and (name := key.removeprefix("default_")) in self._fields
+        }
+        if not defaults:
+            return vals_list
+        return [defaults | vals for vals in vals_list]
 
     @api.model
     @tools.ormcache()

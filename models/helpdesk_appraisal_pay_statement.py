@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import clean_context
 
 from .. import pay_rules
 from ..const import MANAGER_GROUP
@@ -239,7 +240,9 @@ class HelpdeskAppraisalPayStatement(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        # The defaults a client sends in the context are values too: they
+        # set neither the amounts nor the stage.
+        for vals in self._with_context_defaults(vals_list):
             self._check_fields_writable(vals)
         return super().create(vals_list)
 
@@ -395,7 +398,9 @@ class HelpdeskAppraisalPayStatement(models.Model):
                 ("month", "=", month),
             ]
         )
-        created = self.create(
+        # No default of the caller's context: the system sets what it
+        # creates.
+        created = self.with_context(clean_context(self.env.context)).create(
             [
                 {
                     "plan_id": plan.id,

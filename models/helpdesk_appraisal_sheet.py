@@ -6,6 +6,7 @@ from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import clean_context
 
 from .. import kpi_rules
 from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
@@ -219,7 +220,9 @@ class HelpdeskAppraisalSheet(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        # The defaults a client sends in the context are values too: they
+        # set neither the points nor the stage.
+        for vals in self._with_context_defaults(vals_list):
             self._check_fields_writable(vals)
         return super().create(vals_list)
 
@@ -701,8 +704,13 @@ class HelpdeskAppraisalSheet(models.Model):
         # their lines and numbers in one batch, without a "created" message
         # nor the generating user as follower of each: the chatter records
         # the workflow's steps.
+        # Nor any default of the caller's context: the system sets what it
+        # creates.
         quiet = self.with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+            clean_context(self.env.context),
+            tracking_disable=True,
+            mail_create_nolog=True,
+            mail_create_nosubscribe=True,
         )
         numbers = self._numbers_of(
             [(template.sudo(), employee, month, self) for employee in missing]

@@ -562,13 +562,8 @@ class HelpdeskEngineerAppraisal(models.Model):
     def create(self, vals_list):
         # The defaults a client sends in the context are values too: they
         # set neither the scores nor the stage.
-        defaults = {
-            key.removeprefix("default_"): value
-            for key, value in self.env.context.items()
-            if key.startswith("default_")
-        }
-        for vals in vals_list:
-            self._check_fields_writable(defaults | vals)
+        for vals in self._with_context_defaults(vals_list):
+            self._check_fields_writable(vals)
         # A number not computed yet is 0, stored as 0 rather than empty: a
         # refresh does not write a 0 the ORM reads back as 0 already, and the
         # pivots' averages skip empty values.

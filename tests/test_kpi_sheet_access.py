@@ -89,6 +89,57 @@ class TestKpiSheetAccess(KpiSheetCommon):
         workload = self.sheet_a.line_ids[0]
         self.assertEqual(workload.formula_numbers["kind"], "proportional")
 
+    def test_context_defaults_set_neither_the_points_nor_the_stage(self):
+        """A client's context is the client's: ``default_`` keys sent over
+        RPC are values like any other, refused for what is computed, and
+        generation takes none of them."""
+        self.sheets.unlink()
+        for key, value in (
+            ("default_state", "done"),
+            ("default_total_score", 100),
+            (
+                "default_grade_id",
+                self.env.ref(
+                    "helpdesk_engineer_appraisal.grade_scale_five_bands_excellent"
+                ).id,
+            ),
+        ):
+            with (
+                self.subTest(key=key),
+                self.assertRaisesText(AccessError, "are computed"),
+            ):
+                self.Sheet.with_user(self.manager_user).with_context(
+                    **{key: value}
+                ).create(
+                    {
+                        "template_id": self.template.id,
+                        "employee_id": self.engineer_a.id,
+                        "month": OCTOBER,
+                    }
+                )
+            self.assertFalse(
+                self.Sheet.search([("employee_id", "=", self.engineer_a.id)])
+            )
+        wizard = (
+            self.env["helpdesk.appraisal.sheet.generate"]
+            .with_user(self.manager_user)
+            .with_context(
+                default_state="done",
+                default_total_score=100,
+                default_points=60,
+                default_supervisor_scored=True,
+                default_supervisor_value=60,
+            )
+            .create({"template_id": self.template.id, "day": OCTOBER})
+        )
+        sheets = self.Sheet.search(wizard.action_generate()["domain"])
+        sheet_a = sheets.filtered(lambda sheet: sheet.employee_id == self.engineer_a)
+        self.assertEqual(set(sheets.mapped("state")), {"draft"})
+        # As generated without the keys: 51.75 + 14 + 4 + 5 + 0.
+        self.assertEqual(sheet_a.total_score, 74.75)
+        self.assertEqual(sheet_a.line_ids[4].points, 0.0)
+        self.assertFalse(any(sheets.line_ids.mapped("supervisor_scored")))
+
     def test_labels_are_never_translated_by_hand(self):
         """The translation dialog writes around ``write``: nobody rewrites
         a line's label through it, in any language."""

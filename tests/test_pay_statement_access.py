@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.base.tests.common import new_test_user
 
+from .appraisal_common import OCTOBER
 from .pay_common import PayCommon
 
 XLSX = "helpdesk_engineer_appraisal.pay_statement_xlsx"
@@ -229,6 +230,39 @@ class TestPayAccess(PayWorkflowCommon):
             )
         self.assertEqual(self.statement_a.total, 3100.0)
         self.assertEqual(self.statement_a.state, "draft")
+
+    def test_context_defaults_set_neither_the_amounts_nor_the_stage(self):
+        """``default_`` keys sent over RPC are values like any other:
+        refused for what the statement computes, and generation takes
+        none of them."""
+        for key, value in (
+            ("default_state", "approved"),
+            ("default_total", 99999),
+            ("default_approved_by_id", self.manager_user.id),
+        ):
+            with (
+                self.subTest(key=key),
+                self.assertRaisesText(AccessError, "are computed"),
+            ):
+                self.Statement.with_user(self.manager_user).with_context(
+                    **{key: value}
+                ).create(
+                    {
+                        "plan_id": self.plan.id,
+                        "employee_id": self.engineer_a.id,
+                        "month": "2026-11-01",
+                    }
+                )
+        self.statements.unlink()
+        statements = (
+            self.Statement.with_user(self.manager_user)
+            .with_context(default_state="approved", default_total=99999)
+            ._generate(self.plan, OCTOBER)
+        )
+        self.assertEqual(set(statements.mapped("state")), {"draft"})
+        # As generated without the keys: B 1200, the supervisor 1600.
+        self.assertEqual(self._of(statements, self.engineer_b).total, 1200.0)
+        self.assertEqual(self._of(statements, self.supervisor).total, 1600.0)
 
     def test_own_statement_is_approved_by_another_manager(self):
         self.manager.appraisal_performance_base = 3000
