@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
 from collections import namedtuple
+from types import SimpleNamespace
 
 import psycopg2
 
@@ -461,7 +462,7 @@ class HelpdeskAppraisalSheetLine(models.Model):
         audit = "".join(
             f"\t{value}" for value in (self.env.uid, self.env.cr.now().isoformat()) * 2
         )
-        rows = _CopyReader(
+        rows = _copy_file(
             "\t".join([convert(vals[name]) for name, convert in columns]) + audit + "\n"
             for vals in vals_list
         )
@@ -534,22 +535,22 @@ _COPY_CONVERTERS = {
 }
 
 
-class _CopyReader:
-    """The file ``COPY`` reads ``rows`` from, each converted when read: the
-    server stores the first rows while the next are converted."""
+def _copy_file(rows):
+    """The file ``COPY`` reads the texts ``rows`` from (psycopg2 calls only
+    its ``read``), each converted when read: the server stores the first
+    rows while the next are converted."""
 
-    def __init__(self, rows):
-        self._rows = rows
-
-    def read(self, size=8192):
+    def read(size=8192):
         chunk = []
         length = 0
-        for row in self._rows:
+        for row in rows:
             chunk.append(row)
             length += len(row)
             if length >= size:
                 break
         return "".join(chunk)
+
+    return SimpleNamespace(read=read)
 
 
 def _number(value):

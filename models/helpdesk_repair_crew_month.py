@@ -226,8 +226,11 @@ class HelpdeskRepairCrewMonth(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        # The defaults a client sends in the context are values too: they
+        # set neither the units, the amounts nor the stage.
+        for vals in self._with_context_defaults(vals_list):
             self._check_fields_writable(vals)
+        for vals in vals_list:
             if vals.get("month"):
                 vals["month"] = scoring.month_start(fields.Date.to_date(vals["month"]))
             self._stamp_too_few_returns(vals)

@@ -439,6 +439,22 @@ class TestPieceRateGuards(PieceRateCommon):
             )
         self.assertEqual((month.qa_passed_units, month.state), (150, "draft"))
 
+    def test_context_defaults_set_neither_the_amounts_nor_the_stage(self):
+        """``default_`` keys sent over RPC with a create are values like any
+        other: refused for what the month computes."""
+        for key, value in (
+            ("default_state", "approved"),
+            ("default_crew_amount", 1e6),
+            ("default_qa_passed_units", 500),
+        ):
+            with self.subTest(key=key), self.assertRaisesText(AccessError, "computed"):
+                self.Month.with_user(self.manager_user).with_context(
+                    **{key: value}
+                ).create({"crew_id": self.crew.id, "month": OCTOBER})
+        self.assertFalse(self.Month.search([("crew_id", "=", self.crew.id)]))
+        month = self._month()
+        self.assertEqual((month.qa_passed_units, month.state), (150, "draft"))
+
     def test_bad_numbers_are_refused(self):
         month = self._month()
         line = month.line_ids[:1].with_user(self.manager_user)
