@@ -66,7 +66,8 @@ class HelpdeskAppraisalFactMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        # The defaults a client sends in the context are values too.
+        for vals in self._with_context_defaults(vals_list):
             self._check_audit_values(vals, creating=True)
         facts = super().create(vals_list)
         facts._check_not_about_self()

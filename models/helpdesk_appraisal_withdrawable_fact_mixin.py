@@ -45,7 +45,8 @@ class HelpdeskAppraisalWithdrawableFactMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        # The defaults a client sends in the context are values too.
+        for vals in self._with_context_defaults(vals_list):
             self._check_decision_values(vals, creating=True)
         return super().create(vals_list)
 

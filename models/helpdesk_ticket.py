@@ -213,7 +213,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        # The defaults a client sends in the context are values too.
+        for vals in self._with_context_defaults(vals_list):
             self._check_audit_fields(vals)
         if not self.env.su and any("difficulty_id" in vals for vals in vals_list):
             # A review is always in the chatter, whatever the client's context.

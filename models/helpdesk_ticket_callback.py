@@ -138,7 +138,8 @@ class HelpdeskTicketCallback(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        # The defaults a client sends in the context are values too.
+        for vals in self._with_context_defaults(vals_list):
             self._check_audit_values(vals, creating=True)
         callbacks = super().create(vals_list)
         callbacks._check_appraisal_lock()

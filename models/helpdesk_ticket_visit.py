@@ -181,7 +181,8 @@ class HelpdeskTicketVisit(models.Model):
         if not self.env.su:
             now = fields.Datetime.now()
             own = self.env.user.employee_ids
-            for vals in vals_list:
+            # The defaults a client sends in the context are values too.
+            for vals in self._with_context_defaults(vals_list):
                 self._check_audit_values(vals, creating=True)
                 if vals.get("employee_id") and vals["employee_id"] not in own.ids:
                     raise AccessError(
@@ -190,6 +191,7 @@ class HelpdeskTicketVisit(models.Model):
                             "checks in on site with their own account."
                         )
                     )
+            for vals in vals_list:
                 # The server's time, whatever defaults the client's context
                 # carries.
                 vals.update(check_in=now, check_out=False)

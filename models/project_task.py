@@ -227,7 +227,8 @@ class ProjectTask(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        # The defaults a client sends in the context are values too.
+        for vals in self._with_context_defaults(vals_list):
             self._check_computed_fields_not_written(vals)
         tasks = super().create(vals_list)
         # The flag may come from a default: creating an appraised task is

@@ -259,6 +259,30 @@ class TestComplaint(ComplaintCommon):
             [{"state": "active", "is_attributable": False, "verified_by_id": False}],
         )
 
+    def test_decisions_are_not_sent_as_context_defaults(self):
+        """``default_`` keys sent over RPC are values like any other: a
+        complaint is recorded active and undecided, whatever they say."""
+        for key, value in (
+            ("default_is_attributable", True),
+            ("default_verified_by_id", self.supervisor_user.id),
+            ("default_verified_on", "2026-11-01 10:00:00"),
+            ("default_state", "withdrawn"),
+        ):
+            with (
+                self.subTest(key=key),
+                self.assertRaisesText(UserError, "with its buttons"),
+            ):
+                self.Complaint.with_user(self.agent).with_context(
+                    **{key: value}
+                ).create(
+                    {
+                        "description": "The engineer came late",
+                        "date": "2026-10-12",
+                        "employee_ids": [Command.set(self.engineer_a.ids)],
+                    }
+                )
+        self.assertFalse(self._test_complaints())
+
     def test_recorder_and_month_are_not_written(self):
         complaint = self._against(self.engineer_a)
         with self.assertRaisesText(AccessError, "Recorded by"):

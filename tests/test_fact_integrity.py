@@ -70,6 +70,23 @@ class TestCallbackIntegrity(AppraisalCommon):
         )
         self.assertEqual(callback.user_id, self.agent)
 
+    def test_a_context_default_is_not_another_caller_nor_month(self):
+        """``default_`` keys sent over RPC are values like any other."""
+        before = self.Callback.search_count([])
+        for key, value in (
+            ("default_user_id", self.other_agent.id),
+            ("default_month", "2099-12-01"),
+        ):
+            with self.subTest(key=key), self.assertRaises(AccessError):
+                self.Callback.with_user(self.agent).with_context(**{key: value}).create(
+                    {
+                        "ticket_id": self.order.id,
+                        "result": "satisfied",
+                        "call_date": "2026-10-22 10:00:00",
+                    }
+                )
+        self.assertEqual(self.Callback.search_count([]), before)
+
     def test_import_cannot_set_the_caller_or_the_month(self):
         before = self.Callback.search_count([])
         for field, value in (

@@ -178,6 +178,21 @@ class TestReviewedOrderChanges(TicketIntegrityCommon):
     """MEDIUM: after review, what scores an order changes only by a
     supervisor of its engineers, in the chatter."""
 
+    def test_engineer_cannot_send_a_review_as_a_context_default(self):
+        """``default_`` keys sent over RPC are values like any other: a new
+        order names no reviewer, whatever they say."""
+        Ticket = self.env["helpdesk.ticket"]
+        before = Ticket.search_count([])
+        for key, value in (
+            ("default_reviewer_id", self.supervisor_user.id),
+            ("default_review_date", "2026-10-20 10:00:00"),
+        ):
+            with self.subTest(key=key), self.assertRaises(AccessError):
+                Ticket.with_user(self.engineer_a_user).with_context(
+                    **{key: value}
+                ).create({"name": "Forged review", "description": "Reviewed?"})
+        self.assertEqual(Ticket.search_count([]), before)
+
     def test_engineer_cannot_clear_the_duplicate_mark(self):
         order = self._create_tickets(engineers=self.engineer_a)
         order.with_user(self.supervisor_user).duplicate_id = self.counted
