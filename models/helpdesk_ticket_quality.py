@@ -180,8 +180,10 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        # The defaults a client sends in the context are values too.
+        for vals in self._with_context_defaults(vals_list):
             self._check_can_set_qa(vals, creating=True)
+        for vals in vals_list:
             if vals.get("qa_result"):
                 vals.setdefault("qa_date", fields.Date.context_today(self))
         tickets = super().create(vals_list)

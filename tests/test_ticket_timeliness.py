@@ -401,6 +401,28 @@ class TestTicketFixQuality(TimelinessCommon):
         ).write({"rework_of_id": other.id})
         self.assertEqual(other.rework_ids, original)
 
+    def test_engineer_sends_no_qa_nor_rework_as_context_defaults(self):
+        """``default_`` keys sent over RPC with a new order are values like
+        any other: an engineer neither passes QA nor pins a rework on a
+        colleague's order through them."""
+        original = self._original()
+        Ticket = self.Ticket.with_user(self.engineer_a_user)
+        before = self.Ticket.search_count([])
+        for key, value in (
+            ("default_qa_result", "pass"),
+            ("default_actual_delivery_date", "2026-10-02"),
+            ("default_rework_of_id", original.id),
+        ):
+            with (
+                self.subTest(key=key),
+                self.assertRaisesText(AccessError, "Only an appraisal supervisor"),
+            ):
+                Ticket.with_context(tracking_disable=True, **{key: value}).create(
+                    {"name": "Forged", "description": "Passed?"}
+                )
+        self.assertEqual(self.Ticket.search_count([]), before)
+        self.assertFalse(original.rework_ids)
+
     def test_qa_is_set_by_supervisors_only(self):
         original = self._original()
         engineer = original.with_user(self.engineer_a_user)
