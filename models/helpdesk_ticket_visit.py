@@ -181,9 +181,10 @@ class HelpdeskTicketVisit(models.Model):
         if not self.env.su:
             now = fields.Datetime.now()
             own = self.env.user.employee_ids
-            # The defaults a client sends in the context are values too.
-            for vals in self._with_context_defaults(vals_list):
+            for vals in vals_list:
                 self._check_audit_values(vals, creating=True)
+            # Whom the visit is for, a default of the context included.
+            for vals in self._with_context_defaults(vals_list):
                 if vals.get("employee_id") and vals["employee_id"] not in own.ids:
                     raise AccessError(
                         self.env._(

@@ -294,6 +294,11 @@ class TestVisitIntegrity(VisitCommon):
         self.assertEqual(visit.check_in, datetime(2026, 10, 5, 10, 0))
         self.assertFalse(visit.check_out)
         self.assertEqual(visit.employee_id, self.engineer_a)
+        # Nor is a colleague's check-in sent as a default.
+        with self.assertRaisesText(AccessError, "check in only for yourself"):
+            Visit.with_context(default_employee_id=self.engineer_b.id).create(
+                {"ticket_id": self.order.id}
+            )
         for user in (self.engineer_a_user, self.manager_user):
             with self.assertRaisesText(AccessError, "recorded by the module"):
                 visit.with_user(user).write({"check_out": "2026-10-05 11:00:00"})
