@@ -1,9 +1,8 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import Counter
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from .. import scoring
 
@@ -192,11 +191,17 @@ class HelpdeskTicketCallback(models.Model):
             (
                 "ticket_id.participant_ids",
                 "any",
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("role", "=", scoring.ROLE_ENGINEER),
-                ],
+                self._counted_participants_domain(employees),
             ),
+        ]
+
+    @api.model
+    def _counted_participants_domain(self, employees):
+        """The participations through which a callback of the order counts:
+        those of ``employees`` as engineers."""
+        return [
+            ("employee_id", "in", employees.ids),
+            ("role", "=", scoring.ROLE_ENGINEER),
         ]
 
     @api.model
@@ -216,11 +221,8 @@ class HelpdeskTicketCallback(models.Model):
             for ticket, employee_ids in self.env["helpdesk.ticket.participant"]
             .sudo()
             ._read_group(
-                [
-                    ("ticket_id", "in", tickets.ids),
-                    ("employee_id", "in", employees.ids),
-                    ("role", "=", scoring.ROLE_ENGINEER),
-                ],
+                [("ticket_id", "in", tickets.ids)]
+                + self._counted_participants_domain(employees),
                 ["ticket_id"],
                 ["employee_id:array_agg"],
             )
@@ -234,53 +236,49 @@ class HelpdeskTicketCallback(models.Model):
 
         Measures: ``callbacks`` (every call), ``answered`` (the customer was
         reached), ``satisfied`` and ``dissatisfied`` (each costs the engineer
-        its deduction). Two queries whatever the number of employees, months
+        its deduction). One query whatever the number of employees, months
         and orders, read as superuser: an appraisal counts every call, also
         those the caller may not read.
         """
-        months = list(set(months))
-        # How many calls each order had, by month and result.
-        calls = {
-            (month, result): Counter(ticket_ids)
-            for month, result, ticket_ids in self.sudo()._read_group(
-                self._employee_month_domain(employees, months),
-                ["month:day", "result"],
-                ["ticket_id:array_agg"],
-            )
-        }
-        # The orders called in these months that each employee takes part
-        # in as an engineer: one row per employee, the orders selected by
-        # PostgreSQL rather than listed.
-        orders = (
+        # Each call joined to the engineers of its order: one row per call
+        # and engineer, counted by PostgreSQL.
+        calls = self.sudo()._search([("month", "in", list(set(months)))])
+        engineers = (
             self.env["helpdesk.ticket.participant"]
             .sudo()
-            ._read_group(
-                [
-                    ("ticket_id.callback_ids", "any", [("month", "in", months)]),
-                    ("employee_id", "in", employees.ids),
-                    ("role", "=", scoring.ROLE_ENGINEER),
-                ],
-                ["employee_id"],
-                ["ticket_id:array_agg"],
-            )
+            ._search(self._counted_participants_domain(employees))
         )
+        engineer = calls.join(
+            calls.table,
+            "ticket_id",
+            engineers.subselect(
+                SQL.identifier(engineers.table, "ticket_id"),
+                SQL.identifier(engineers.table, "employee_id"),
+            ),
+            "ticket_id",
+            "engineer",
+        )
+        groups = (
+            SQL.identifier(engineer, "employee_id"),
+            SQL.identifier(calls.table, "month"),
+            SQL.identifier(calls.table, "result"),
+        )
+        calls.groupby = SQL(", ").join(groups)
         counts = {}
-        for employee, ticket_ids in orders:
-            for (month, result), called in calls.items():
-                count = sum(called[ticket_id] for ticket_id in ticket_ids)
-                if not count:
-                    continue
-                measures = counts.setdefault(
-                    (employee.id, month),
-                    {"callbacks": 0, "answered": 0, "satisfied": 0, "dissatisfied": 0},
-                )
-                measures["callbacks"] += count
-                if result != RESULT_UNREACHABLE:
-                    measures["answered"] += count
-                if result == RESULT_SATISFIED:
-                    measures["satisfied"] += count
-                elif result == scoring.CALLBACK_DISSATISFIED:
-                    measures["dissatisfied"] += count
+        for employee_id, month, result, count in self.env.execute_query(
+            calls.select(*groups, SQL("COUNT(*)"))
+        ):
+            measures = counts.setdefault(
+                (employee_id, month),
+                {"callbacks": 0, "answered": 0, "satisfied": 0, "dissatisfied": 0},
+            )
+            measures["callbacks"] += count
+            if result != RESULT_UNREACHABLE:
+                measures["answered"] += count
+            if result == RESULT_SATISFIED:
+                measures["satisfied"] += count
+            elif result == scoring.CALLBACK_DISSATISFIED:
+                measures["dissatisfied"] += count
         return counts
 
     @api.model

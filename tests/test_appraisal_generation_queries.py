@@ -76,7 +76,7 @@ class TestGenerationQueries(SameQueriesForAnyTeam, MonthlyAppraisalCommon):
             self.assertEqual(set(appraisals.mapped("total_score")), {40.25})
             self.assertFalse(appraisals.message_ids)
 
-        self.assertEqual(self._counts(generate, check), 40)
+        self.assertEqual(self._counts(generate, check), 39)
 
     @freeze_time("2026-10-20 02:00")
     def test_nightly_refresh_after_orders_change(self):
@@ -95,7 +95,7 @@ class TestGenerationQueries(SameQueriesForAnyTeam, MonthlyAppraisalCommon):
             tickets.sudo().difficulty_id = self.level_very_hard
             self._commit_work()
 
-        self.assertEqual(self._counts(refresh, check, generate_and_review), 14)
+        self.assertEqual(self._counts(refresh, check, generate_and_review), 13)
 
     @freeze_time("2026-10-05 08:00")
     def test_bulk_review_by_a_manager(self):

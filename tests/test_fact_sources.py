@@ -624,7 +624,7 @@ class TestFactSourceQueries(AppraisalCommon):
 
     def test_callbacks(self):
         self._assert_same_queries(
-            "helpdesk.ticket.callback", "_counts_by_employee_month", 2
+            "helpdesk.ticket.callback", "_counts_by_employee_month", 1
         )
         self._assert_same_queries(
             "helpdesk.ticket.callback", "_facts_by_employee_month", 3

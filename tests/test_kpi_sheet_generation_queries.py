@@ -109,7 +109,7 @@ class TestKpiSheetGenerationQueries(SameQueriesForAnyTeam, KpiSheetCommon):
             self.assertFalse(sheets.message_ids)
             self.assertFalse(sheets.message_follower_ids)
 
-        self.assertEqual(self._counts(generate, check), 63)
+        self.assertEqual(self._counts(generate, check), 62)
 
     @freeze_time(NIGHT)
     def test_nightly_refresh_after_facts_change(self):
@@ -139,4 +139,4 @@ class TestKpiSheetGenerationQueries(SameQueriesForAnyTeam, KpiSheetCommon):
             # An automatic recompute: not tracked.
             self.assertFalse(sheets.message_ids)
 
-        self.assertEqual(self._counts(refresh, check, generate_and_review), 32)
+        self.assertEqual(self._counts(refresh, check, generate_and_review), 31)
