@@ -1,17 +1,13 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import json
 from collections import namedtuple
-from types import SimpleNamespace
-
-import psycopg2
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
 
 from .. import kpi_rules
 from ..const import SUPERVISOR_GROUP
+from .helpdesk_appraisal_batch_mixin import copy_rows
 from .helpdesk_appraisal_metric import (
     METRIC_FACTS,
     METRIC_MANUAL,
@@ -453,104 +449,15 @@ class HelpdeskAppraisalSheetLine(models.Model):
         self.check_access("create")
         self._check_appraisal_input(*vals_list)
         names = sorted(vals_list[0])
-        # A translated text is stored as its ``{language: text}`` JSON.
-        columns = [
-            (name, _COPY_CONVERTERS["json" if field.translate else field.type])
-            for name in names
-            for field in [self._fields[name]]
-        ]
-        audit = "".join(
-            f"\t{value}" for value in (self.env.uid, self.env.cr.now().isoformat()) * 2
+        audit = (self.env.uid, self.env.cr.now()) * 2
+        copy_rows(
+            self,
+            [*names, "create_uid", "create_date", "write_uid", "write_date"],
+            ([*(vals[name] for name in names), *audit] for vals in vals_list),
         )
-        rows = _copy_file(
-            "\t".join([convert(vals[name]) for name, convert in columns]) + audit + "\n"
-            for vals in vals_list
-        )
-        self.env.flush_all()
-        # As the ORM's own COPY (of external ids): no asynchronous wait
-        # callback during it.
-        callback = psycopg2.extensions.get_wait_callback()
-        psycopg2.extensions.set_wait_callback(None)
-        try:
-            self.env.cr.copy_expert(
-                SQL(
-                    "COPY %s (%s) FROM STDIN",
-                    SQL.identifier(self._table),
-                    SQL(", ").join(
-                        map(
-                            SQL.identifier,
-                            [
-                                *names,
-                                "create_uid",
-                                "create_date",
-                                "write_uid",
-                                "write_date",
-                            ],
-                        )
-                    ),
-                ).code,
-                rows,
-            )
-        finally:
-            psycopg2.extensions.set_wait_callback(callback)
         self.env["helpdesk.appraisal.sheet"].browse(
             {vals["sheet_id"] for vals in vals_list}
         ).invalidate_recordset(["line_ids"])
-
-
-_COPY_NULL = r"\N"
-
-
-def _copy_text(value):
-    """A text as ``COPY`` reads it: its backslashes, tabs and line breaks
-    escaped; the ORM's NULL for no text."""
-    if value is False or value is None:
-        return _COPY_NULL
-    return (
-        str(value)
-        .replace("\\", "\\\\")
-        .replace("\t", "\\t")
-        .replace("\n", "\\n")
-        .replace("\r", "\\r")
-    )
-
-
-# How ``_insert_computed`` writes a value of each field type for ``COPY``, as
-# the ORM stores it: an empty relation, selection or date is NULL.
-_COPY_CONVERTERS = {
-    "boolean": lambda value: "t" if value else "f",
-    "char": _copy_text,
-    "date": lambda value: str(value) if value else _COPY_NULL,
-    "float": lambda value: repr(float(value)),
-    "integer": lambda value: str(int(value or 0)),
-    # JSON escapes the breaks and tabs of its strings, with backslashes.
-    "json": lambda value: (
-        json.dumps(value, ensure_ascii=False).replace("\\", "\\\\")
-        if value
-        else _COPY_NULL
-    ),
-    "many2one": lambda value: str(int(value)) if value else _COPY_NULL,
-    "selection": lambda value: str(value) if value else _COPY_NULL,
-    "text": _copy_text,
-}
-
-
-def _copy_file(rows):
-    """The file ``COPY`` reads the texts ``rows`` from (psycopg2 calls only
-    its ``read``), each converted when read: the server stores the first
-    rows while the next are converted."""
-
-    def read(size=8192):
-        chunk = []
-        length = 0
-        for row in rows:
-            chunk.append(row)
-            length += len(row)
-            if length >= size:
-                break
-        return "".join(chunk)
-
-    return SimpleNamespace(read=read)
 
 
 def _number(value):

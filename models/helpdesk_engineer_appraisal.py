@@ -9,7 +9,7 @@ from psycopg2 import errorcodes, errors
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
-from odoo.tools import SQL, clean_context
+from odoo.tools import SQL
 
 from .. import scoring
 from ..const import (
@@ -564,11 +564,7 @@ class HelpdeskEngineerAppraisal(models.Model):
         # set neither the scores nor the stage.
         for vals in self._with_context_defaults(vals_list):
             self._check_fields_writable(vals)
-        # A number not computed yet is 0, stored as 0 rather than empty: a
-        # refresh does not write a 0 the ORM reads back as 0 already, and the
-        # pivots' averages skip empty values.
-        zeros = dict.fromkeys(self._aggregated_numbers(), 0)
-        return super().create([zeros | vals for vals in vals_list])
+        return super().create(self._with_zero_numbers(vals_list))
 
     def write(self, vals):
         self._check_fields_writable(vals)
@@ -664,10 +660,16 @@ class HelpdeskEngineerAppraisal(models.Model):
         return self.with_context(appraisal_computed_write=_COMPUTED_WRITE).write(vals)
 
     @api.model
-    def _computed_create(self, vals_list):
-        return self.with_context(appraisal_computed_write=_COMPUTED_WRITE).create(
-            vals_list
-        )
+    def _insert_computed(self, vals_list):
+        return super()._insert_computed(self._with_zero_numbers(vals_list))
+
+    @api.model
+    def _with_zero_numbers(self, vals_list):
+        """A number not computed yet is 0, stored as 0 rather than empty: a
+        refresh does not write a 0 the ORM reads back as 0 already, and the
+        pivots' averages skip empty values."""
+        zeros = dict.fromkeys(self._aggregated_numbers(), 0)
+        return [zeros | vals for vals in vals_list]
 
     # Workflow -------------------------------------------------------------
 
@@ -1287,23 +1289,16 @@ class HelpdeskEngineerAppraisal(models.Model):
             ]
         )
         missing = concerned - existing.employee_id
-        # An automatic recompute: no chatter. The new appraisals are created
+        # An automatic recompute: no chatter. The new appraisals are inserted
         # with their numbers in one batch, without a "created" message nor
         # the generating user as follower of each: the chatter records the
-        # workflow's steps, and the to-dos tell the supervisors.
-        # Nor any default of the caller's context: the system sets what it
-        # creates.
-        quiet = self.with_context(
-            clean_context(self.env.context),
-            tracking_disable=True,
-            mail_create_nolog=True,
-            mail_create_nosubscribe=True,
-        )
-        scores = quiet._scores_of(
+        # workflow's steps, and the to-dos tell the supervisors. Nor any
+        # default of the caller's context: the system sets what it creates.
+        scores = self._scores_of(
             [(employee, month, company, None) for employee in missing]
         )
         try:
-            created = quiet._computed_create(
+            created = self._insert_computed(
                 [
                     {
                         "employee_id": employee.id,

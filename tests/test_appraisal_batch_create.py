@@ -1,16 +1,22 @@
 # Copyright 2026 Helpdesk Engineer Appraisal contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import math
+from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.models import check_method_name
 
+from ..models.helpdesk_engineer_appraisal import _COMPUTED_WRITE
 from .appraisal_common import OCTOBER, MonthlyAppraisalCommon
+
+NOVEMBER = date(2026, 11, 1)
 
 
 class TestAppraisalBatchCreate(MonthlyAppraisalCommon):
-    """Generation creates a thousand appraisals in one ``create``; the checks
-    the ORM and the module make record by record are made once for the batch
-    (issue 16) and refuse exactly what they refused before."""
+    """Generation inserts a thousand appraisals with one ``COPY``
+    (``_insert_computed``); the checks the ORM and the module make record by
+    record are made once for the batch (issue 16) and refuse exactly what
+    they refused before, and each row is the one ``create`` stores."""
 
     @classmethod
     def setUpClass(cls):
@@ -25,8 +31,69 @@ class TestAppraisalBatchCreate(MonthlyAppraisalCommon):
             [("employee_id", "in", employees.ids), ("month", "=", OCTOBER)]
         )
 
-    def _computed_create(self, vals_list):
-        return self.Appraisal.with_user(self.manager_user)._computed_create(vals_list)
+    def _insert_computed(self, vals_list):
+        return self.Appraisal.with_user(self.manager_user)._insert_computed(vals_list)
+
+    def _rows(self, appraisals):
+        self.env.flush_all()
+        self.env.cr.execute(
+            """SELECT to_jsonb(appraisal) - 'id' - 'month' - 'create_date'
+                      - 'write_date'
+                 FROM helpdesk_engineer_appraisal appraisal
+                WHERE id = ANY(%s)""",
+            [appraisals.ids],
+        )
+        return [row for (row,) in self.env.cr.fetchall()]
+
+    # The rows
+
+    def test_rows_as_create_stores_them(self):
+        """The values of a generation, and a ratio of more digits than its
+        field keeps: the inserted row is the one ``create`` stores, to the
+        rounding of its numbers, its defaults and who created it."""
+        company = self.env.company
+        [scores] = self.Appraisal._scores_of(
+            [(self.engineer_a, OCTOBER, company, None)]
+        )
+        vals = {
+            "employee_id": self.engineer_a.id,
+            "company_id": company.id,
+            **scores,
+            "efficiency_ratio": 1 / 3,
+            "total_score": 0.1 + 0.2,
+        }
+        Appraisal = self.Appraisal.with_user(self.manager_user)
+        inserted = Appraisal._insert_computed([vals | {"month": OCTOBER}])
+        created = Appraisal.with_context(
+            appraisal_computed_write=_COMPUTED_WRITE, tracking_disable=True
+        ).create([vals | {"month": NOVEMBER}])
+        self.assertEqual(self._rows(inserted), self._rows(created))
+        self.assertEqual(inserted.efficiency_ratio, 0.3333)
+        self.assertEqual(inserted.state, "draft")
+        self.assertEqual(inserted.create_uid, self.manager_user)
+        self.assertEqual(inserted.appeal_count, 0)
+        self.assertFalse(inserted.message_ids)
+        self.assertFalse(inserted.message_follower_ids)
+
+    def test_a_stage_that_does_not_exist_is_refused(self):
+        with self.assertRaises(ValueError):
+            self._insert_computed(
+                [{"employee_id": self.engineer_a.id, "month": OCTOBER, "state": "paid"}]
+            )
+        self.assertFalse(self._appraisals(self.engineer_a))
+
+    def test_only_appraisal_managers_insert(self):
+        """The rights of ``create`` apply: an engineer, or a supervisor, may
+        not create appraisals, and a method of the model that starts with an
+        underscore is never called over RPC."""
+        for user in (self.engineer_a_user, self.supervisor_user):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.Appraisal.with_user(user)._insert_computed(
+                    [{"employee_id": self.engineer_a.id, "month": OCTOBER}]
+                )
+        with self.assertRaises(AccessError):
+            check_method_name("_insert_computed")
+        self.assertFalse(self._appraisals(self.engineer_a))
 
     # The company check
 
@@ -36,7 +103,7 @@ class TestAppraisalBatchCreate(MonthlyAppraisalCommon):
         created."""
         employees = self.engineer_a | self.branch_engineer | self.engineer_b
         with self.assertRaises(UserError) as caught:
-            self._computed_create(
+            self._insert_computed(
                 [
                     {
                         "employee_id": employee.id,
@@ -55,7 +122,7 @@ class TestAppraisalBatchCreate(MonthlyAppraisalCommon):
 
     def test_an_engineer_of_another_company_is_refused_alone(self):
         with self.assertRaisesText(UserError, "Incompatible companies"):
-            self._computed_create(
+            self._insert_computed(
                 [
                     {
                         "employee_id": self.branch_engineer.id,
@@ -70,7 +137,7 @@ class TestAppraisalBatchCreate(MonthlyAppraisalCommon):
         """One batch, two companies: each appraisal is in its engineer's
         company, so the batch passes; moving one to the other company is
         refused. As superuser: the manager works in one company only."""
-        appraisals = self.Appraisal._computed_create(
+        appraisals = self.Appraisal._insert_computed(
             [
                 {
                     "employee_id": self.engineer_a.id,
@@ -107,7 +174,7 @@ class TestAppraisalBatchCreate(MonthlyAppraisalCommon):
                 self.subTest(field=name, value=value),
                 self.assertRaisesText(ValidationError, label),
             ):
-                self._computed_create(
+                self._insert_computed(
                     [
                         {"employee_id": self.engineer_a.id, "month": OCTOBER},
                         {"employee_id": self.engineer_b.id, "month": OCTOBER}
@@ -117,7 +184,7 @@ class TestAppraisalBatchCreate(MonthlyAppraisalCommon):
             self.assertFalse(self._appraisals(self.engineer_a | self.engineer_b))
 
     def test_numbers_within_bounds_pass(self):
-        appraisal = self._computed_create(
+        appraisal = self._insert_computed(
             [
                 {
                     "employee_id": self.engineer_a.id,

@@ -94,13 +94,13 @@ class TestGenerationChatter(MonthlyAppraisalCommon):
         )
 
     def test_created_with_their_numbers(self):
-        """One INSERT with the numbers, no UPDATE of the new appraisals."""
+        """One COPY with the numbers, no UPDATE of the new appraisals."""
         with capture_queries() as queries:
             appraisals = self._generate_as_manager(self.engineer_a | self.engineer_b)
         table = [query for query in queries if 'helpdesk_engineer_appraisal"' in query]
         self.assertEqual(
             [query.split(" ", 1)[0] for query in table if query[:6] != "SELECT"],
-            ["INSERT"],
+            ["COPY"],
         )
         self.assertEqual(sorted(appraisals.mapped("total_score")), [46.75, 83.75])
 

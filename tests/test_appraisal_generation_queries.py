@@ -76,7 +76,7 @@ class TestGenerationQueries(SameQueriesForAnyTeam, MonthlyAppraisalCommon):
             self.assertEqual(set(appraisals.mapped("total_score")), {40.25})
             self.assertFalse(appraisals.message_ids)
 
-        self.assertEqual(self._counts(generate, check), 39)
+        self.assertEqual(self._counts(generate, check), 41)
 
     @freeze_time("2026-10-20 02:00")
     def test_nightly_refresh_after_orders_change(self):
