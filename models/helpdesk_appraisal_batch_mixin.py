@@ -152,7 +152,7 @@ class HelpdeskAppraisalBatchMixin(models.AbstractModel):
                 )
             for inverse in self.pool.field_inverses[field]:
                 self.env[inverse.model_name].invalidate_model([inverse.name])
-        records.modified(names, create=True)
+        records.modified(self._fields, create=True)
         records._validate_fields(names)
         if self._check_company_auto:
             records._check_company()
