@@ -239,9 +239,9 @@ _COPY_CONVERTERS = {
 
 def _copy_converter(field, env):
     """The converter of ``field``'s values: a translated text is stored as
-    its ``{language: text}`` JSON, a number with digits rounded to them."""
+    its JSON, a number with digits rounded to them."""
     if field.translate:
-        return _COPY_CONVERTERS["json"]
+        return _copy_translations()
     if field.type == "float" and (digits := field.get_digits(env)):
         scale = digits[1]
         return lambda value: float_repr(
@@ -249,6 +249,21 @@ def _copy_converter(field, env):
             precision_digits=scale,
         )
     return _COPY_CONVERTERS[field.type]
+
+
+def _copy_translations():
+    """The converter of a translated text, stored as its ``{language: text}``
+    JSON; each distinct text converted once: a generation's lines repeat
+    the labels of their template's lines."""
+    converted = {}
+
+    def convert(value):
+        key = tuple(value.items()) if isinstance(value, dict) else value
+        if key not in converted:
+            converted[key] = _COPY_CONVERTERS["json"](value)
+        return converted[key]
+
+    return convert
 
 
 def _copy_file(rows):
