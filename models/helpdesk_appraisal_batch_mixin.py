@@ -94,8 +94,8 @@ class HelpdeskAppraisalBatchMixin(models.AbstractModel):
     def _insert_computed(self, vals_list):
         """Create the records of ``vals_list`` with one ``COPY``, and return
         them in the same order. For values the module computed (a
-        generation's appraisals), never a client's: every record given the
-        same fields, all of them plain stored fields.
+        generation's appraisals and KPI sheets), never a client's: every
+        record given the same fields, all of them plain stored fields.
 
         Through ``create``, the ORM's per-record conversions, cache and
         INSERTs of a hundred rows were half of a generation (tools/

@@ -6,7 +6,6 @@ from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import clean_context
 
 from .. import kpi_rules
 from ..const import MANAGER_GROUP, SUPERVISOR_GROUP
@@ -293,10 +292,6 @@ class HelpdeskAppraisalSheet(models.Model):
 
     def _computed_write(self, vals):
         return self.with_context(sheet_computed_write=_COMPUTED_WRITE).write(vals)
-
-    @api.model
-    def _computed_create(self, vals_list):
-        return self.with_context(sheet_computed_write=_COMPUTED_WRITE).create(vals_list)
 
     # Workflow ---------------------------------------------------------------
 
@@ -700,23 +695,16 @@ class HelpdeskAppraisalSheet(models.Model):
             ]
         )
         missing = employees - existing.employee_id
-        # An automatic recompute: no chatter. The new sheets are created with
+        # An automatic recompute: no chatter. The new sheets are inserted with
         # their lines and numbers in one batch, without a "created" message
         # nor the generating user as follower of each: the chatter records
-        # the workflow's steps.
-        # Nor any default of the caller's context: the system sets what it
-        # creates.
-        quiet = self.with_context(
-            clean_context(self.env.context),
-            tracking_disable=True,
-            mail_create_nolog=True,
-            mail_create_nosubscribe=True,
-        )
+        # the workflow's steps. Nor any default of the caller's context: the
+        # system sets what it creates.
         numbers = self._numbers_of(
             [(template.sudo(), employee, month, self) for employee in missing]
         )
         try:
-            created = quiet._computed_create(
+            created = self._insert_computed(
                 [
                     {
                         "template_id": template.id,

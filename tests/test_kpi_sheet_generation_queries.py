@@ -109,7 +109,7 @@ class TestKpiSheetGenerationQueries(SameQueriesForAnyTeam, KpiSheetCommon):
             self.assertFalse(sheets.message_ids)
             self.assertFalse(sheets.message_follower_ids)
 
-        self.assertEqual(self._counts(generate, check), 62)
+        self.assertEqual(self._counts(generate, check), 64)
 
     @freeze_time(NIGHT)
     def test_nightly_refresh_after_facts_change(self):

@@ -15,7 +15,7 @@ LABEL = 'Tab\there, back\\slash \\N, "quotes",\nline\r\nbreaks ∞ 订单'
 
 
 class TestKpiSheetInsert(KpiSheetCommon):
-    """Generation inserts the lines of its sheets with one ``COPY``
+    """Generation inserts its sheets and their lines with one ``COPY`` each
     (``_insert_computed``, issue 16): each row is the one ``create`` stores
     for the same values, whatever the text holds, and the rights and input
     checks of ``create`` still apply."""
@@ -74,6 +74,17 @@ class TestKpiSheetInsert(KpiSheetCommon):
         )
         return [row for (row,) in self.env.cr.fetchall()]
 
+    def _sheet_row(self, sheet):
+        """The stored row of ``sheet``, but for what tells sheets apart."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """SELECT to_jsonb(sheet) - 'id' - 'create_date' - 'write_date'
+                 FROM helpdesk_appraisal_sheet sheet
+                WHERE id = %s""",
+            [sheet.id],
+        )
+        return self.env.cr.fetchone()[0]
+
     def _created(self, vals):
         """The line ``create`` stores for ``vals``, by the same manager, in
         English (``create`` takes a label in one language)."""
@@ -120,6 +131,40 @@ class TestKpiSheetInsert(KpiSheetCommon):
         inserted = self._inserted_ids([vals])
         created = self._created(vals)
         self.assertEqual(self._row(inserted), self._row(created.ids))
+
+    def test_a_generated_sheet_is_the_row_create_stores(self):
+        """Generation inserts its sheets with one ``COPY`` too: engineer A's
+        is the row ``create`` stores for the same values, by the same user."""
+        inserted = self._sheet_row(self.sheet)
+        names = [
+            "template_id",
+            "employee_id",
+            "company_id",
+            "month",
+            "period_type",
+            "maximum",
+            "total_score",
+            "grade_id",
+            "department_id",
+            "supervisor_id",
+        ]
+        vals = self.sheet._convert_to_write(self.sheet.read(names)[0])
+        del vals["id"]
+        self.sheet.unlink()
+        created = (
+            self.env["helpdesk.appraisal.sheet"]
+            .with_context(
+                sheet_computed_write=_COMPUTED_WRITE,
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+            )
+            .create(vals)
+        )
+        self.assertEqual(inserted, self._sheet_row(created))
+        # 51.75 + 14 + 4 + 5 + 0 (test_the_lines_of_a_generation_are_read_back).
+        self.assertEqual(inserted["total_score"], 74.75)
+        self.assertEqual(inserted["state"], "draft")
 
     def test_the_lines_of_a_generation_are_read_back(self):
         """The sheet lists the lines inserted after it was created, with the
