@@ -5,7 +5,7 @@ import importlib.util
 from odoo.exceptions import AccessError, ValidationError
 from odoo.models import check_method_name
 from odoo.modules.module import get_module_path
-from odoo.tools import sql
+from odoo.tools import SQL, sql
 
 from ..models.helpdesk_appraisal_sheet import _COMPUTED_WRITE
 from .kpi_common import KpiSheetCommon
@@ -63,27 +63,20 @@ class TestKpiSheetInsert(KpiSheetCommon):
             **changes,
         }
 
-    def _row(self, line_ids):
-        """The stored rows of ``line_ids``, but for what tells them apart."""
+    def _row(self, line_ids, model="helpdesk.appraisal.sheet.line"):
+        """The stored rows of ``line_ids`` (of ``model``), but for what tells
+        them apart."""
         self.env.flush_all()
         self.env.cr.execute(
-            """SELECT to_jsonb(line) - 'id' - 'create_date' - 'write_date'
-                 FROM helpdesk_appraisal_sheet_line line
-                WHERE id = ANY(%s)""",
-            [list(line_ids)],
+            SQL(
+                """SELECT to_jsonb(stored) - 'id' - 'create_date' - 'write_date'
+                     FROM %s stored
+                    WHERE id = ANY(%s)""",
+                SQL.identifier(self.env[model]._table),
+                list(line_ids),
+            )
         )
         return [row for (row,) in self.env.cr.fetchall()]
-
-    def _sheet_row(self, sheet):
-        """The stored row of ``sheet``, but for what tells sheets apart."""
-        self.env.flush_all()
-        self.env.cr.execute(
-            """SELECT to_jsonb(sheet) - 'id' - 'create_date' - 'write_date'
-                 FROM helpdesk_appraisal_sheet sheet
-                WHERE id = %s""",
-            [sheet.id],
-        )
-        return self.env.cr.fetchone()[0]
 
     def _created(self, vals):
         """The line ``create`` stores for ``vals``, by the same manager, in
@@ -135,7 +128,7 @@ class TestKpiSheetInsert(KpiSheetCommon):
     def test_a_generated_sheet_is_the_row_create_stores(self):
         """Generation inserts its sheets with one ``COPY`` too: engineer A's
         is the row ``create`` stores for the same values, by the same user."""
-        inserted = self._sheet_row(self.sheet)
+        inserted = self._row(self.sheet.ids, self.sheet._name)
         names = [
             "template_id",
             "employee_id",
@@ -161,10 +154,10 @@ class TestKpiSheetInsert(KpiSheetCommon):
             )
             .create(vals)
         )
-        self.assertEqual(inserted, self._sheet_row(created))
+        self.assertEqual(inserted, self._row(created.ids, created._name))
         # 51.75 + 14 + 4 + 5 + 0 (test_the_lines_of_a_generation_are_read_back).
-        self.assertEqual(inserted["total_score"], 74.75)
-        self.assertEqual(inserted["state"], "draft")
+        self.assertEqual(inserted[0]["total_score"], 74.75)
+        self.assertEqual(inserted[0]["state"], "draft")
 
     def test_the_lines_of_a_generation_are_read_back(self):
         """The sheet lists the lines inserted after it was created, with the
